@@ -1,0 +1,46 @@
+package com.titan.webhooks.adapter.in.http;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Inbound adapter: liveness and readiness, without authentication, for orchestrators and load balancers. */
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+
+    private final List<HealthCheck> readiness;
+
+    public HealthResource(List<HealthCheck> readiness) {
+        this.readiness = List.copyOf(readiness);
+    }
+
+    @GET
+    @Path("/live")
+    public Map<String, String> live() {
+        return Map.of("status", "up");
+    }
+
+    /** 200 when every check passes; otherwise 503 naming each failing check. */
+    @GET
+    @Path("/ready")
+    public Response ready() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        boolean ready = true;
+        for (HealthCheck check : readiness) {
+            Optional<String> problem = check.problem().get();
+            checks.put(check.name(), problem.orElse("ok"));
+            ready &= problem.isEmpty();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "ready" : "not_ready");
+        body.put("checks", checks);
+        return Response.status(ready ? 200 : 503).entity(body).build();
+    }
+}

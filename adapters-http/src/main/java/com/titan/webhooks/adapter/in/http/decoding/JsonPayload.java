@@ -1,0 +1,113 @@
+package com.titan.webhooks.adapter.in.http.decoding;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.titan.webhooks.application.port.out.MalformedPayloadException;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Strict reading of a provider's JSON: duplicate keys, trailing content, absurd nesting or
+ * number lengths make a body malformed rather than ambiguous.
+ */
+final class JsonPayload {
+
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).maxNumberLength(100).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonPayload() {
+    }
+
+    static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new MalformedPayloadException("the body is empty");
+        }
+        try {
+            JsonNode root = STRICT.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new MalformedPayloadException("the body is not a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException notJson) {
+            throw new MalformedPayloadException("the body is not valid JSON: " + firstLine(notJson.getOriginalMessage()));
+        } catch (IOException unreadable) {
+            throw new MalformedPayloadException("the body is not valid JSON");
+        }
+    }
+
+    static String requiredText(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new MalformedPayloadException(path + " is missing");
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new MalformedPayloadException(path + " must be a non-empty string");
+        }
+        return node.asText();
+    }
+
+    /** A provider timestamp: an integral number of milliseconds since the epoch. */
+    static Instant requiredMillis(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new MalformedPayloadException(path + " is missing");
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new MalformedPayloadException(path + " must be a non-negative integer of milliseconds");
+        }
+        return Instant.ofEpochMilli(node.asLong());
+    }
+
+    static JsonNode requiredObject(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new MalformedPayloadException(path + " is missing");
+        }
+        if (!node.isObject()) {
+            throw new MalformedPayloadException(path + " must be an object");
+        }
+        return node;
+    }
+
+    /** An identifier the provider may send as a string or a number. */
+    static String requiredId(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node != null && (node.isTextual() && !node.asText().isBlank() || node.isIntegralNumber())) {
+            return node.asText();
+        }
+        throw new MalformedPayloadException(path + " is missing or not a string");
+    }
+
+    /**
+     * The text of a scalar field: strings as they are, numbers and booleans as their JSON text,
+     * nested values as JSON; a time field's milliseconds become an ISO-8601 instant.
+     */
+    static String scalar(JsonNode node, boolean time) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (time && node.isIntegralNumber()) {
+            return Instant.ofEpochMilli(node.asLong()).toString();
+        }
+        if (node.isValueNode()) {
+            return node.asText();
+        }
+        return node.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

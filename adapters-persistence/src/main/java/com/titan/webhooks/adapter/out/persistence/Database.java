@@ -1,0 +1,164 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.titan.webhooks.application.port.out.Cards;
+import com.titan.webhooks.application.port.out.Connections;
+import com.titan.webhooks.application.port.out.Contacts;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoreUnavailableException;
+import com.titan.webhooks.application.port.out.Transactions;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Persistence adapter: one store (PostgreSQL or SQLite) with its connection pool, its migrations
+ * and the repositories that implement the application's persistence ports. A new store implements
+ * the same ports and passes the same contract tests.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final JdbiTransactions transactions;
+    private volatile boolean migrated;
+
+    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dialect = settings.dialect();
+        this.dataSource = dataSource;
+        this.transactions = new JdbiTransactions(Jdbi.create(dataSource));
+    }
+
+    /** Opens the pool; does not need the store to be up yet (the first use will). */
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect = settings.dialect();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("titan-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        config.setJdbcUrl(settings.url());
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setInitializationFailTimeout(-1);
+        if (dialect == Dialect.SQLITE) {
+            sqliteFile(settings.url()).map(Path::getParent).ifPresent(Database::createDirectories);
+            // one connection: SQLite has one writer, and queuing in the pool beats SQLITE_BUSY
+            config.setMaximumPoolSize(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "5000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.setMaximumPoolSize(settings.poolSize());
+            config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectTimeout().toSeconds()));
+            config.addDataSourceProperty("socketTimeout", "30");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+        }
+        return new Database(settings, new HikariDataSource(config));
+    }
+
+    /** Applies pending migrations. */
+    public int migrate() {
+        try {
+            int applied = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(dialect.migrations())
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            migrated = true;
+            return applied;
+        } catch (RuntimeException failure) {
+            throw new StoreUnavailableException("migrations failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /** Whether the store answers a trivial query now. */
+    public boolean isReachable() {
+        try {
+            return transactions.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the store is, without credentials, for the start-up log line. */
+    public String describe() {
+        String url = settings.url();
+        int query = url.indexOf('?');
+        return dialect.displayName() + " at " + (query < 0 ? url : url.substring(0, query));
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public Inbox inbox() {
+        return new JdbiInbox(transactions, dialect);
+    }
+
+    public Connections connections() {
+        return new JdbiConnectionRepository(transactions);
+    }
+
+    public Cards cards() {
+        return new JdbiCardRepository(transactions);
+    }
+
+    public Reminders reminders() {
+        return new JdbiReminderRepository(transactions);
+    }
+
+    public Contacts contacts() {
+        return new JdbiContactRepository(transactions);
+    }
+
+    public ScoringJobs scoringJobs() {
+        return new JdbiScoringJobRepository(transactions);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static Optional<Path> sqliteFile(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file.startsWith("file:") ? file.substring("file:".length()) : file).toAbsolutePath());
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of the SQLite file: " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
+import com.titan.webhooks.application.port.out.Connections;
+import com.titan.webhooks.domain.connection.Connection;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import java.util.Optional;
+
+/** Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI. */
+public final class JdbiConnectionRepository implements Connections {
+
+    private static final String FIND = """
+            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
+            FROM connections WHERE id = :id
+            """;
+    private static final String INSERT = """
+            INSERT INTO connections (id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at)
+            VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :tags, :deleted, :lastChangedAt)
+            ON CONFLICT (id) DO NOTHING
+            """;
+    private static final String UPDATE = """
+            UPDATE connections SET version = version + 1, state = :state, status = :status, email_norm = :emailNorm,
+                   phone_norm = :phoneNorm, tags = :tags, deleted = :deleted, last_changed_at = :lastChangedAt
+            WHERE id = :id AND version = :version
+            """;
+
+    private final JdbiTransactions transactions;
+
+    public JdbiConnectionRepository(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<Connection> find(ConnectionId id) {
+        return transactions.withHandle(handle -> handle.createQuery(FIND).bind("id", id.value())
+                .map((rs, ctx) -> new ConnectionRow(rs.getString("id"), rs.getLong("version"), rs.getString("state"),
+                        rs.getString("status"), rs.getString("email_norm"), rs.getString("phone_norm"),
+                        rs.getString("tags"), rs.getBoolean("deleted"), rs.getLong("last_changed_at")))
+                .findOne()
+                .map(ConnectionRow::toDomain));
+    }
+
+    @Override
+    public void save(Connection connection) {
+        ConnectionRow row = ConnectionRow.from(connection);
+        int changed = transactions.withHandle(handle -> handle
+                .createUpdate(row.version() == 0 ? INSERT : UPDATE)
+                .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                .bind("status", row.status()).bind("emailNorm", row.emailNorm()).bind("phoneNorm", row.phoneNorm())
+                .bind("tags", row.tags()).bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt())
+                .execute());
+        if (changed != 1) {
+            throw new ConcurrentUpdateException("connection " + row.id() + " changed since version " + row.version());
+        }
+    }
+}

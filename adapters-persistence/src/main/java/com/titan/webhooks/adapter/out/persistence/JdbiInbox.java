@@ -1,0 +1,157 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.titan.webhooks.application.port.out.Appended;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.NewDelivery;
+import com.titan.webhooks.application.port.out.ReplaySelection;
+import com.titan.webhooks.domain.delivery.Envelope;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Persistence adapter: the inbox in PostgreSQL or SQLite. Uniqueness of (source, idempotency key)
+ * is a constraint of the table; an append that loses the race reads the winner's id.
+ */
+public final class JdbiInbox implements Inbox {
+
+    static final String COLUMNS = "id, source, event_type, idempotency_key, occurred_at, received_at, raw_body, "
+            + "headers, status, attempts, last_error";
+
+    private static final String INSERT = """
+            INSERT INTO inbox_events (id, source, event_type, idempotency_key, occurred_at, received_at, raw_body,
+                                      headers, status, attempts, last_error, next_attempt_at)
+            VALUES (:id, :source, :eventType, :key, :occurredAt, :receivedAt, :rawBody,
+                    :headers, :status, 0, :error, :receivedAt)
+            ON CONFLICT (source, idempotency_key) DO NOTHING
+            """;
+    private static final String FIRST_DELIVERY =
+            "SELECT id FROM inbox_events WHERE source = :source AND idempotency_key = :key";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM inbox_events WHERE id = :id";
+    private static final String CLAIM_POSTGRESQL = "SELECT " + COLUMNS + """
+             FROM inbox_events
+            WHERE status IN ('received', 'failed') AND next_attempt_at <= :now
+            ORDER BY seq
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """;
+    // SQLite has one writer at a time: the write transaction itself is the claim
+    private static final String CLAIM_SQLITE = "SELECT " + COLUMNS + """
+             FROM inbox_events
+            WHERE status IN ('received', 'failed') AND next_attempt_at <= :now
+            ORDER BY seq
+            LIMIT :limit
+            """;
+    private static final String MARK = "UPDATE inbox_events SET status = :status WHERE id IN (<ids>)";
+    private static final String MARK_FAILED = """
+            UPDATE inbox_events SET status = :status, attempts = :attempts, last_error = :error,
+                                    next_attempt_at = :retryAt
+            WHERE id = :id
+            """;
+    private static final String REPLAYABLE_BY_ID =
+            "SELECT id FROM inbox_events WHERE id = :id AND status <> 'malformed'";
+    private static final String REPLAYABLE_BY_STATUS =
+            "SELECT id FROM inbox_events WHERE status = :status AND status <> 'malformed' ORDER BY seq";
+    private static final String REQUEUE = """
+            UPDATE inbox_events SET status = 'received', attempts = 0, next_attempt_at = :now
+            WHERE id IN (<ids>)
+            """;
+
+    private final JdbiTransactions transactions;
+    private final Dialect dialect;
+
+    public JdbiInbox(JdbiTransactions transactions, Dialect dialect) {
+        this.transactions = transactions;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public Appended append(NewDelivery delivery) {
+        return transactions.withHandle(handle -> appendOn(handle, delivery));
+    }
+
+    /** Also used by the group-committing writer, which appends many deliveries on one handle. */
+    static Appended appendOn(Handle handle, NewDelivery delivery) {
+        Optional<Envelope> envelope = delivery.envelope();
+        int inserted = handle.createUpdate(INSERT)
+                .bind("id", delivery.id().value())
+                .bind("source", delivery.source().wireName())
+                .bind("eventType", envelope.map(Envelope::eventType).orElse(null))
+                .bind("key", envelope.map(e -> e.idempotencyKey().value()).orElse(null))
+                .bind("occurredAt", envelope.map(e -> e.occurredAt().toEpochMilli()).orElse(null))
+                .bind("receivedAt", delivery.receivedAt().toEpochMilli())
+                .bind("rawBody", delivery.body())
+                .bind("headers", StoredEventRow.headersJson(delivery.headers()))
+                .bind("status", delivery.status().wireName())
+                .bind("error", delivery.error().orElse(null))
+                .execute();
+        if (inserted == 1) {
+            return new Appended(delivery.id(), false);
+        }
+        String first = handle.createQuery(FIRST_DELIVERY)
+                .bind("source", delivery.source().wireName())
+                .bind("key", envelope.orElseThrow().idempotencyKey().value())
+                .mapTo(String.class)
+                .one();
+        return new Appended(new EventId(first), true);
+    }
+
+    @Override
+    public Optional<StoredEvent> find(EventId id) {
+        return transactions.withHandle(handle -> handle.createQuery(FIND)
+                .bind("id", id.value())
+                .map(StoredEventRow.MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public List<StoredEvent> claimDue(Instant now, int limit) {
+        String sql = dialect == Dialect.POSTGRESQL ? CLAIM_POSTGRESQL : CLAIM_SQLITE;
+        return transactions.withHandle(handle -> handle.createQuery(sql)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map(StoredEventRow.MAPPER)
+                .list());
+    }
+
+    @Override
+    public void markProcessed(List<EventId> ids, ProcessingStatus status) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        transactions.withHandle(handle -> handle.createUpdate(MARK)
+                .bind("status", status.wireName())
+                .bindList("ids", ids.stream().map(EventId::value).toList())
+                .execute());
+    }
+
+    @Override
+    public void markFailed(EventId id, int attempts, String error, Optional<Instant> retryAt) {
+        transactions.withHandle(handle -> handle.createUpdate(MARK_FAILED)
+                .bind("status", (retryAt.isPresent() ? ProcessingStatus.FAILED : ProcessingStatus.PARKED).wireName())
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .bind("retryAt", retryAt.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE))
+                .bind("id", id.value())
+                .execute());
+    }
+
+    @Override
+    public List<EventId> requeue(ReplaySelection selection, Instant now) {
+        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+            List<String> ids = selection.eventId().isPresent()
+                    ? handle.createQuery(REPLAYABLE_BY_ID).bind("id", selection.eventId().get().value())
+                            .mapTo(String.class).list()
+                    : handle.createQuery(REPLAYABLE_BY_STATUS).bind("status", selection.status().orElseThrow().wireName())
+                            .mapTo(String.class).list();
+            if (!ids.isEmpty()) {
+                handle.createUpdate(REQUEUE).bind("now", now.toEpochMilli()).bindList("ids", ids).execute();
+            }
+            return ids.stream().map(EventId::new).toList();
+        }));
+    }
+}

@@ -1,0 +1,26 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.reminder.ReminderField;
+import com.titan.webhooks.domain.reminder.ReminderId;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A {@code reminders} row: the whole reminder as JSON, plus the columns queries filter on. */
+record ReminderRow(String id, long version, String state, String status, String connectionId, Long scheduledFor) {
+
+    static ReminderRow from(Reminder reminder) {
+        ObjectNode state = StateJson.object();
+        state.set("fields", StateJson.fields(reminder.fields(), ReminderField::wireName));
+        return new ReminderRow(reminder.id().value(), reminder.version(), StateJson.write(state),
+                reminder.field(ReminderField.STATUS).orElse(null),
+                reminder.field(ReminderField.CONNECTION_ID).orElse(null),
+                reminder.scheduledFor().map(Instant::toEpochMilli).orElse(null));
+    }
+
+    Reminder toDomain() {
+        return Reminder.reconstitute(new ReminderId(id), StateJson.fields(StateJson.read(state).get("fields"),
+                name -> ReminderField.valueOf(name.toUpperCase(Locale.ROOT))), version);
+    }
+}

@@ -1,0 +1,219 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.application.port.out.Appended;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.NewDelivery;
+import com.titan.webhooks.application.port.out.ReplaySelection;
+import com.titan.webhooks.application.port.out.StoreUnavailableException;
+import com.titan.webhooks.domain.delivery.Envelope;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.IdempotencyKey;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The contract every implementation of the {@link Inbox} port must pass; one subclass per store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class InboxContract {
+
+    private static final Instant NOW = Instant.parse("2026-01-16T16:00:00Z");
+
+    private TestDatabase store;
+    private Database database;
+    private Inbox inbox;
+
+    abstract TestDatabase createStore();
+
+    @BeforeAll
+    void openStore() {
+        store = createStore();
+        database = store.openMigrated();
+        inbox = database.inbox();
+    }
+
+    @AfterAll
+    void dropStore() {
+        if (database != null) {
+            database.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void append_thenFind_keepsTheBodyByteForByteAndTheHeaders() {
+        byte[] body = {'{', '}', (byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF};
+        NewDelivery delivery = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, body);
+
+        Appended appended = inbox.append(delivery);
+
+        assertFalse(appended.duplicate());
+        StoredEvent stored = inbox.find(appended.eventId()).orElseThrow();
+        assertArrayEquals(body, stored.rawBody());
+        assertEquals(Map.of("user-agent", "TitanCard-Webhooks/1.0"), stored.headers());
+        assertEquals(Optional.of("connection.created"), stored.eventType());
+        assertEquals(Optional.of(Instant.ofEpochMilli(1_705_420_800_000L)), stored.occurredAt());
+        assertEquals(NOW, stored.receivedAt());
+        assertEquals(ProcessingStatus.RECEIVED, stored.status());
+        assertEquals(0, stored.attempts());
+    }
+
+    @Test
+    void append_sameKeyTwice_answersTheFirstDeliverysIdAsDuplicate() {
+        String key = unique();
+        Appended first = inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
+        Appended second = inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {2}));
+
+        assertTrue(second.duplicate());
+        assertEquals(first.eventId(), second.eventId());
+        assertArrayEquals(new byte[] {1}, inbox.find(first.eventId()).orElseThrow().rawBody());
+    }
+
+    @Test
+    void append_sameKeyFromTheOtherSource_isADifferentEvent() {
+        String key = unique();
+        inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
+        assertFalse(inbox.append(delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {1})).duplicate());
+    }
+
+    @Test
+    void append_malformedTwice_keepsBoth() {
+        NewDelivery malformed = new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x'},
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"));
+        NewDelivery again = new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x'},
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"));
+
+        assertFalse(inbox.append(malformed).duplicate());
+        assertFalse(inbox.append(again).duplicate());
+        StoredEvent stored = inbox.find(again.id()).orElseThrow();
+        assertEquals(ProcessingStatus.MALFORMED, stored.status());
+        assertEquals(Optional.of("the body is not valid JSON"), stored.lastError());
+        assertEquals(Optional.empty(), stored.eventType());
+    }
+
+    @Test
+    void fiftyConcurrentAppends_ofOneEvent_storeItOnce() throws Exception {
+        String key = unique();
+        int senders = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Appended>> results = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                Callable<Appended> send = () -> {
+                    start.await();
+                    return inbox.append(delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {7}));
+                };
+                results.add(pool.submit(send));
+            }
+            start.countDown();
+            int accepted = 0;
+            List<EventId> ids = new ArrayList<>();
+            for (Future<Appended> result : results) {
+                Appended appended = result.get();
+                accepted += appended.duplicate() ? 0 : 1;
+                ids.add(appended.eventId());
+            }
+            assertEquals(1, accepted);
+            assertEquals(1, ids.stream().distinct().count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void claimDue_thenMark_walksAnEventThroughItsStatuses() {
+        EventId ready = inbox.append(delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
+        EventId ignored = inbox.append(delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
+
+        List<EventId> claimed = database.transactions().inTransaction(() ->
+                inbox.claimDue(NOW.plusSeconds(1), 10_000).stream().map(StoredEvent::id).toList());
+        assertTrue(claimed.contains(ready));
+        assertFalse(claimed.contains(ignored));
+
+        inbox.markFailed(ready, 1, "boom", Optional.of(NOW.plusSeconds(60)));
+        assertEquals(ProcessingStatus.FAILED, inbox.find(ready).orElseThrow().status());
+        assertFalse(dueIds(NOW.plusSeconds(59)).contains(ready), "not due before its backoff ends");
+        assertTrue(dueIds(NOW.plusSeconds(61)).contains(ready), "due again after its backoff");
+
+        inbox.markFailed(ready, 2, "boom again", Optional.empty());
+        StoredEvent parked = inbox.find(ready).orElseThrow();
+        assertEquals(ProcessingStatus.PARKED, parked.status());
+        assertEquals(2, parked.attempts());
+        assertEquals(Optional.of("boom again"), parked.lastError());
+        assertFalse(dueIds(Instant.parse("3000-01-01T00:00:00Z")).contains(ready), "a parked event is never due");
+
+        List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.of(ready), Optional.empty()), NOW);
+        assertEquals(List.of(ready), requeued);
+        assertEquals(ProcessingStatus.RECEIVED, inbox.find(ready).orElseThrow().status());
+        assertEquals(0, inbox.find(ready).orElseThrow().attempts());
+
+        inbox.markProcessed(List.of(ready), ProcessingStatus.PROCESSED);
+        assertEquals(ProcessingStatus.PROCESSED, inbox.find(ready).orElseThrow().status());
+    }
+
+    @Test
+    void requeueByStatus_takesEveryEventInThatStatus_butNeverMalformedOnes() {
+        EventId ignored = inbox.append(delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
+        NewDelivery malformed = new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW, new byte[] {'x'},
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("bad"));
+        inbox.append(malformed);
+
+        List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.empty(), Optional.of(ProcessingStatus.IGNORED)), NOW);
+
+        assertTrue(requeued.contains(ignored));
+        assertEquals(ProcessingStatus.RECEIVED, inbox.find(ignored).orElseThrow().status());
+        assertEquals(List.of(), inbox.requeue(new ReplaySelection(Optional.of(malformed.id()), Optional.empty()), NOW));
+        assertEquals(ProcessingStatus.MALFORMED, inbox.find(malformed.id()).orElseThrow().status());
+    }
+
+    @Test
+    void append_onAClosedStore_failsAsUnavailable() {
+        Database closed = store.openMigrated();
+        closed.close();
+        assertThrows(StoreUnavailableException.class, () -> closed.inbox().append(
+                delivery(Source.TITANX, unique(), ProcessingStatus.RECEIVED, new byte[] {1})));
+    }
+
+    private List<EventId> dueIds(Instant at) {
+        return database.transactions().inTransaction(() ->
+                inbox.claimDue(at, 10_000).stream().map(StoredEvent::id).toList());
+    }
+
+    static NewDelivery delivery(Source source, String key, ProcessingStatus status, byte[] body) {
+        Envelope envelope = new Envelope(source, "connection.created", Instant.ofEpochMilli(1_705_420_800_000L),
+                new IdempotencyKey(key));
+        return new NewDelivery(newId(), source, Optional.of(envelope), NOW, body,
+                Map.of("user-agent", "TitanCard-Webhooks/1.0"), status, Optional.empty());
+    }
+
+    static EventId newId() {
+        return new EventId(UUID.randomUUID().toString());
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,18 @@
+package com.titan.webhooks.application.port.in;
+
+import com.titan.webhooks.domain.delivery.Source;
+
+/**
+ * Inbound port: receive one webhook delivery: verify it, then store it exactly once. Any transport
+ * (HTTP, a queue consumer) drives the service through this port.
+ */
+public interface ReceiveDeliveryUseCase {
+
+    /**
+     * Whether {@code source} has at least one secret. The status contract checks this first, before
+     * the transport even reads the body, so that an unconfigured source is retried, never lost.
+     */
+    boolean isConfigured(Source source);
+
+    ReceiveResult receive(ReceiveDeliveryCommand command);
+}

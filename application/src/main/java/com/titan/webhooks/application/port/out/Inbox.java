@@ -1,0 +1,40 @@
+package com.titan.webhooks.application.port.out;
+
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outbound port: the durable inbox of every verified delivery. It keeps one event per (source,
+ * idempotency key), enforced by the store itself so that concurrent duplicates cannot both win.
+ */
+public interface Inbox {
+
+    /**
+     * Stores a delivery, committed before this returns. For a key already stored, stores nothing
+     * and answers the first delivery's id with {@code duplicate = true}.
+     *
+     * @throws StoreUnavailableException if the store cannot take it; nothing was written
+     */
+    Appended append(NewDelivery delivery);
+
+    Optional<StoredEvent> find(EventId id);
+
+    /**
+     * Claims up to {@code limit} events due for processing at {@code now} (received, or failed and
+     * past their backoff), oldest first. Runs inside the caller's transaction; other workers on the
+     * same store skip the claimed rows until it ends.
+     */
+    List<StoredEvent> claimDue(Instant now, int limit);
+
+    void markProcessed(List<EventId> ids, ProcessingStatus status);
+
+    /** Records a failed attempt: retried at {@code retryAt}, or parked when {@code retryAt} is empty. */
+    void markFailed(EventId id, int attempts, String error, Optional<Instant> retryAt);
+
+    /** Makes events due again now, with a fresh attempt count; answers those it re-queued. */
+    List<EventId> requeue(ReplaySelection selection, Instant now);
+}

@@ -1,0 +1,128 @@
+package com.titan.webhooks.application.service;
+
+import com.titan.webhooks.application.port.in.DeliveryOutcome;
+import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
+import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
+import com.titan.webhooks.application.port.in.ReceiveResult;
+import com.titan.webhooks.application.port.out.Appended;
+import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.application.port.out.EventIds;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.MalformedPayloadException;
+import com.titan.webhooks.application.port.out.NewDelivery;
+import com.titan.webhooks.application.port.out.SigningSecrets;
+import com.titan.webhooks.application.port.out.StoreUnavailableException;
+import com.titan.webhooks.domain.delivery.Envelope;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SignatureCheck;
+import com.titan.webhooks.domain.signature.SigningSecret;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Use case: verify a delivery over its exact bytes, read its envelope, and store it once. Nothing
+ * unauthenticated reaches the decoder or the store.
+ */
+public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
+
+    private final SigningSecrets secrets;
+    private final EventDecoder decoder;
+    private final Inbox inbox;
+    private final EventIds ids;
+    private final Clock clock;
+    private final PendingWork pendingWork;
+
+    public ReceiveDeliveryService(SigningSecrets secrets, EventDecoder decoder, Inbox inbox, EventIds ids,
+                                  Clock clock, PendingWork pendingWork) {
+        this.secrets = secrets;
+        this.decoder = decoder;
+        this.inbox = inbox;
+        this.ids = ids;
+        this.clock = clock;
+        this.pendingWork = pendingWork;
+    }
+
+    @Override
+    public boolean isConfigured(Source source) {
+        return !secrets.activeFor(source).isEmpty();
+    }
+
+    @Override
+    public ReceiveResult receive(ReceiveDeliveryCommand command) {
+        Source source = command.source();
+        List<SigningSecret> active = secrets.activeFor(source);
+        if (active.isEmpty()) {
+            return ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED);
+        }
+        SignatureCheck check = source.signaturePolicy().check(command.body(), command.signature(), active);
+        if (!check.isValid()) {
+            return ReceiveResult.of(DeliveryOutcome.INVALID_SIGNATURE);
+        }
+        // stored times have millisecond precision in every store; truncate once, here
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        EventId id = ids.next();
+        Envelope envelope;
+        try {
+            envelope = decoder.decodeEnvelope(source, command.body());
+        } catch (MalformedPayloadException malformed) {
+            return keepMalformed(command, id, receivedAt, malformed.getMessage());
+        }
+        boolean handled = decoder.handles(source, envelope.eventType());
+        NewDelivery delivery = new NewDelivery(id, source, Optional.of(envelope), receivedAt, command.body(),
+                withMismatchNote(command, envelope), handled ? ProcessingStatus.RECEIVED : ProcessingStatus.IGNORED,
+                Optional.empty());
+        Appended appended;
+        try {
+            appended = inbox.append(delivery);
+        } catch (StoreUnavailableException unavailable) {
+            return ReceiveResult.of(DeliveryOutcome.UNAVAILABLE);
+        }
+        if (appended.duplicate()) {
+            return ReceiveResult.stored(DeliveryOutcome.DUPLICATE, appended.eventId());
+        }
+        if (handled) {
+            pendingWork.signal();
+        }
+        return ReceiveResult.stored(handled ? DeliveryOutcome.ACCEPTED : DeliveryOutcome.IGNORED, appended.eventId());
+    }
+
+    private ReceiveResult keepMalformed(ReceiveDeliveryCommand command, EventId id, Instant receivedAt, String detail) {
+        NewDelivery delivery = new NewDelivery(id, command.source(), Optional.empty(), receivedAt, command.body(),
+                command.headers(), ProcessingStatus.MALFORMED, Optional.of(detail));
+        try {
+            inbox.append(delivery);
+        } catch (StoreUnavailableException unavailable) {
+            // the provider will retry; the 400 it would otherwise get would end its retries
+            return ReceiveResult.of(DeliveryOutcome.UNAVAILABLE);
+        }
+        return ReceiveResult.malformed(id, detail);
+    }
+
+    /**
+     * Routing follows the signed body only. When the unsigned event-type header disagrees, the
+     * stored headers say so, for whoever inspects the event.
+     */
+    private static Map<String, String> withMismatchNote(ReceiveDeliveryCommand command, Envelope envelope) {
+        Optional<String> header = command.source().eventTypeHeader();
+        if (header.isEmpty()) {
+            return command.headers();
+        }
+        String claimed = command.header(header.get());
+        if (claimed == null || claimed.equals(envelope.eventType())) {
+            return command.headers();
+        }
+        Map<String, String> noted = new java.util.TreeMap<>(command.headers());
+        noted.put(HEADER_MISMATCH, header.get() + " says '" + claimed + "' but the signed body says '"
+                + envelope.eventType() + "'");
+        return noted;
+    }
+
+    /** The pseudo-header under which a disagreeing event-type header is recorded. */
+    public static final String HEADER_MISMATCH = "x-titan-header-mismatch";
+}

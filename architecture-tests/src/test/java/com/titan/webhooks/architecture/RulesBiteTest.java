@@ -1,0 +1,82 @@
+package com.titan.webhooks.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule, shown to fail on a deliberately wrong fixture (in {@code com.titan.webhooks.fixture})
+ * and to name the offending class. A rule that passes on anything proves nothing.
+ */
+class RulesBiteTest {
+
+    private static final String FIXTURES = "com.titan.webhooks.fixture.";
+
+    @Test
+    void coreUsesNoFramework_reportsJacksonAndJdbcInTheDomain() {
+        EvaluationResult result = evaluate(HexagonRules.CORE_USES_NO_FRAMEWORK, "frameworkincore");
+        assertViolationNames(result, "JacksonAnnotatedConnection");
+        assertViolationNames(result, "SqlInDomain");
+    }
+
+    @Test
+    void layers_reportAnAdapterUsingAnotherAdapter() {
+        assertViolationNames(evaluate(HexagonRules.LAYERS, "adaptertoadapter"), "ResourceReadingTheDatabase");
+    }
+
+    @Test
+    void layers_reportTheApplicationUsingAnAdapter() {
+        assertViolationNames(evaluate(HexagonRules.LAYERS, "coretoadapter"), "ServiceKnowingItsAdapter");
+    }
+
+    @Test
+    void noPackageCycles_reportsACycle() {
+        assertViolationNames(evaluate(HexagonRules.NO_PACKAGE_CYCLES, "cycle"), "First");
+    }
+
+    @Test
+    void portsAreInterfaces_reportsAConcretePort() {
+        assertViolationNames(evaluate(HexagonRules.PORTS_ARE_INTERFACES, "portclass"), "ConcreteConnections");
+    }
+
+    @Test
+    void everyClassInALayer_reportsAStrayClass() {
+        assertViolationNames(evaluate(HexagonRules.EVERY_CLASS_IN_A_LAYER, "unlayered"), "StrayUtil");
+    }
+
+    @Test
+    void useCasesLiveInApplication_reportsAUseCaseElsewhere() {
+        JavaClasses misplaced = new ClassFileImporter().importClasses(MisplacedUseCase.class);
+        assertViolationNames(HexagonRules.USE_CASES_LIVE_IN_APPLICATION.evaluate(misplaced), "MisplacedUseCase");
+    }
+
+    @Test
+    void rules_passOnAWellFormedFixture() {
+        JavaClasses clean = new ClassFileImporter().importPackages(FIXTURES + "adaptertoadapter.adapter.out");
+        assertFalse(HexagonRules.layers().withOptionalLayers(true).evaluate(clean).hasViolation());
+        JavaClasses plainDomain = new ClassFileImporter().importPackages(FIXTURES + "cycle");
+        assertFalse(HexagonRules.CORE_USES_NO_FRAMEWORK.evaluate(plainDomain).hasViolation());
+        assertFalse(HexagonRules.NO_PACKAGE_CYCLES.evaluate(clean).hasViolation());
+    }
+
+    /** Deliberately wrong: a use case outside application.port.in, and not even an interface. */
+    static final class MisplacedUseCase {
+    }
+
+    private static EvaluationResult evaluate(ArchRule rule, String fixture) {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + fixture);
+        assertFalse(classes.isEmpty(), "fixture " + fixture + " has no classes");
+        return rule.evaluate(classes);
+    }
+
+    private static void assertViolationNames(EvaluationResult result, String className) {
+        assertTrue(result.hasViolation(), "expected a violation naming " + className);
+        String report = String.join("\n", result.getFailureReport().getDetails());
+        assertTrue(report.contains(className), "the violations do not name " + className + ":\n" + report);
+    }
+}

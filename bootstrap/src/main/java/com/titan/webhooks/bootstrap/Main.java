@@ -1,0 +1,74 @@
+package com.titan.webhooks.bootstrap;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The executable jar's entry point: {@code serve} (the default) and the operator commands. */
+@Command(name = "titan-webhooks", mixinStandardHelpOptions = true, version = "titan-webhooks 0.1.0",
+        description = "Receives, verifies, stores and projects TitanX and TitanCard webhooks.",
+        subcommands = {ServeCommand.class, MigrateCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for a bad argument or setting, as picocli uses for usage errors. */
+    static final int USAGE = 2;
+
+    private final Map<String, String> environment;
+
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    /** Runs one command with {@code environment} as its settings; answers the exit code. */
+    static int run(Map<String, String> environment, String... args) {
+        routeJulToSlf4j();
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.setExecutionExceptionHandler((failure, cmd, parsed) -> {
+            if (failure instanceof InvalidSettingException) {
+                cmd.getErr().println("titan-webhooks: " + failure.getMessage());
+                return USAGE;
+            }
+            cmd.getErr().println("titan-webhooks: " + failure.getMessage());
+            return 1;
+        });
+        return commandLine.execute(effective);
+    }
+
+    /** The settings every command reads, from the environment it was started with. */
+    Settings settings() {
+        return Settings.from(environment);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Jersey, Grizzly and HK2 log through java.util.logging. */
+    private static void routeJulToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    static void awaitShutdown(TitanWebhooks service) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.titan.webhooks.bootstrap;
+
+import com.titan.webhooks.adapter.out.persistence.DatabaseSettings;
+import com.titan.webhooks.adapter.out.persistence.Dialect;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SigningSecret;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the service, read from environment variables and validated at start-up. The
+ * names are part of the service's contract; the README lists them all.
+ */
+public record Settings(
+        String httpHost,
+        int httpPort,
+        DatabaseSettings database,
+        Map<Source, List<SigningSecret>> secrets,
+        Optional<String> apiToken,
+        int maxBodyBytes,
+        int projectionBatchSize,
+        int projectionMaxAttempts,
+        Duration readTimeout,
+        Duration shutdownGrace) {
+
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
+
+    public Settings {
+        secrets = Map.copyOf(secrets);
+    }
+
+    /** Reads and validates {@code env}; throws {@link InvalidSettingException} naming the first bad variable. */
+    public static Settings from(Map<String, String> env) {
+        String url = text(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
+        if (Dialect.of(url).isEmpty()) {
+            throw new InvalidSettingException("DATABASE_URL must start with jdbc:postgresql: or jdbc:sqlite: (got '"
+                    + url.replaceAll("//[^@/]*@", "//***@") + "')");
+        }
+        int poolSize = integer(env, "DATABASE_POOL_SIZE", 16, 1, 512);
+        DatabaseSettings database = new DatabaseSettings(url, text(env, "DATABASE_USER").orElse(null),
+                text(env, "DATABASE_PASSWORD").orElse(null), poolSize,
+                Duration.ofSeconds(integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 5, 1, 300)));
+        Map<Source, List<SigningSecret>> secrets = new EnumMap<>(Source.class);
+        secrets.put(Source.TITANX, secretList(env, "TITANX_WEBHOOK_SECRETS"));
+        secrets.put(Source.TITANCARD, secretList(env, "TITANCARD_WEBHOOK_SECRETS"));
+        return new Settings(
+                text(env, "HTTP_HOST").orElse("0.0.0.0"),
+                integer(env, "HTTP_PORT", 8080, 0, 65535),
+                database,
+                secrets,
+                text(env, "API_TOKEN"),
+                integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1, 64 * 1024 * 1024),
+                integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
+                integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),
+                Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
+                Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)));
+    }
+
+    public List<SigningSecret> secretsFor(Source source) {
+        return secrets.getOrDefault(source, List.of());
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException invalid) {
+            throw new InvalidSettingException(name + " must be an integer from " + min + " to " + max
+                    + " (got '" + value.get() + "')");
+        }
+    }
+
+    /** Comma-separated, so that a new secret can be added before the old one is removed. */
+    private static List<SigningSecret> secretList(Map<String, String> env, String name) {
+        return text(env, name)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(SigningSecret::new).toList())
+                .orElse(List.of());
+    }
+
+    /** Secrets and the token never appear in a log line. */
+    @Override
+    public String toString() {
+        return "Settings[http=" + httpHost + ":" + httpPort + ", database=" + database + ", maxBodyBytes=" + maxBodyBytes
+                + "]";
+    }
+}

@@ -1,0 +1,180 @@
+package com.titan.webhooks.domain.connection;
+
+import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.event.Stamp;
+import com.titan.webhooks.domain.event.Stamped;
+import com.titan.webhooks.domain.event.StampedFields;
+import com.titan.webhooks.domain.event.TombstoneClock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregate: a person met through TitanCard.
+ *
+ * <p>Invariants, which make the state independent of the order and number of deliveries:
+ * <ul>
+ *   <li>each field, and the tag list as a whole, holds the value of the latest event that set it
+ *       (see {@link Stamp} for the order and its tie-breaker);</li>
+ *   <li>notes and enrichments only accumulate, each identified once;</li>
+ *   <li>it is deleted while its latest deletion is later than its latest creation
+ *       ({@link TombstoneClock}); events for an unseen connection create it from what they carry.</li>
+ * </ul>
+ * Reminders point at a connection by id and are not part of it.
+ */
+public final class Connection {
+
+    private final ConnectionId id;
+    private final StampedFields<ConnectionField> fields;
+    private Stamped<List<String>> tags;
+    private final Map<String, Note> notes;
+    private final Map<String, Enrichment> enrichments;
+    private TombstoneClock lifecycle;
+    private final long version;
+
+    private Connection(ConnectionId id, StampedFields<ConnectionField> fields, Stamped<List<String>> tags,
+                       Map<String, Note> notes, Map<String, Enrichment> enrichments,
+                       TombstoneClock lifecycle, long version) {
+        this.id = Require.nonNull(id, "id");
+        this.fields = fields;
+        this.tags = tags;
+        this.notes = new HashMap<>(notes);
+        this.enrichments = new HashMap<>(enrichments);
+        this.lifecycle = Require.nonNull(lifecycle, "lifecycle");
+        this.version = version;
+    }
+
+    /** First creation: a connection nothing is known of yet, about to receive its first event. */
+    public static Connection unseen(ConnectionId id) {
+        return new Connection(id, StampedFields.empty(), null, Map.of(), Map.of(), TombstoneClock.NEVER_SEEN, 0);
+    }
+
+    /** Reconstitution from storage; {@code version} is the stored version, for optimistic locking. */
+    public static Connection reconstitute(ConnectionId id, Map<ConnectionField, Stamped<String>> fields,
+                                          Stamped<List<String>> tags, List<Note> notes,
+                                          List<Enrichment> enrichments, TombstoneClock lifecycle, long version) {
+        Map<String, Note> notesById = new HashMap<>();
+        notes.forEach(n -> notesById.put(n.id(), n));
+        Map<String, Enrichment> enrichmentsByKey = new HashMap<>();
+        enrichments.forEach(e -> enrichmentsByKey.put(e.eventKey(), e));
+        return new Connection(id, StampedFields.of(fields), tags, notesById, enrichmentsByKey, lifecycle, version);
+    }
+
+    /** Applies one event; applying the same event again changes nothing. */
+    public void apply(ConnectionEvent event) {
+        if (!event.connectionId().equals(id)) {
+            throw new IllegalArgumentException("event for connection " + event.connectionId().value()
+                    + " applied to " + id.value());
+        }
+        Stamp stamp = event.stamp();
+        fields.merge(event.fields(), stamp);
+        if (event instanceof ConnectionEvent.Created created) {
+            lifecycle = lifecycle.created(stamp);
+            created.tags().ifPresent(list -> mergeTags(list, stamp));
+        } else if (event instanceof ConnectionEvent.Updated updated) {
+            updated.tags().ifPresent(list -> mergeTags(list, stamp));
+        } else if (event instanceof ConnectionEvent.Deleted) {
+            lifecycle = lifecycle.deleted(stamp);
+        } else if (event instanceof ConnectionEvent.Tagged tagged) {
+            mergeTags(tagged.tags(), stamp);
+        } else if (event instanceof ConnectionEvent.NoteAdded noteAdded) {
+            notes.putIfAbsent(noteAdded.note().id(), noteAdded.note());
+        } else if (event instanceof ConnectionEvent.EnrichmentCompleted completed) {
+            enrichments.putIfAbsent(completed.enrichment().eventKey(), completed.enrichment());
+        }
+        // StatusChanged carries only fields, merged above.
+    }
+
+    private void mergeTags(List<String> newTags, Stamp stamp) {
+        if (tags == null || stamp.isAfter(tags.stamp())) {
+            tags = new Stamped<>(List.copyOf(newTags), stamp);
+        }
+    }
+
+    public ConnectionId id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Optional<String> field(ConnectionField field) {
+        return fields.get(field);
+    }
+
+    public Map<ConnectionField, Stamped<String>> fields() {
+        return fields.asMap();
+    }
+
+    public List<String> tags() {
+        return tags == null ? List.of() : tags.value();
+    }
+
+    public Optional<Stamped<List<String>>> stampedTags() {
+        return Optional.ofNullable(tags);
+    }
+
+    /** Notes in the order they were added, then by id. */
+    public List<Note> notes() {
+        return notes.values().stream()
+                .sorted(Comparator.comparing(Note::addedAt).thenComparing(Note::id))
+                .toList();
+    }
+
+    public List<Enrichment> enrichments() {
+        return enrichments.values().stream()
+                .sorted(Comparator.comparing(Enrichment::completedAt).thenComparing(Enrichment::eventKey))
+                .toList();
+    }
+
+    public TombstoneClock lifecycle() {
+        return lifecycle;
+    }
+
+    public boolean isDeleted() {
+        return lifecycle.isDeleted();
+    }
+
+    public Optional<Instant> deletedAt() {
+        return lifecycle.deletedAt();
+    }
+
+    /** The time of the latest event that changed anything, for "updated since" queries. */
+    public Instant lastChangedAt() {
+        Stamp latest = Stamp.latest(fields.latestStamp(), lifecycle.latestStamp());
+        latest = Stamp.latest(latest, tags == null ? null : tags.stamp());
+        Instant at = latest == null ? Instant.EPOCH : latest.at();
+        for (Note note : notes.values()) {
+            at = note.addedAt().isAfter(at) ? note.addedAt() : at;
+        }
+        for (Enrichment enrichment : enrichments.values()) {
+            at = enrichment.completedAt().isAfter(at) ? enrichment.completedAt() : at;
+        }
+        return at;
+    }
+
+    /** Equal when the state is equal, whatever the stored version. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Connection that
+                && id.equals(that.id) && fields.equals(that.fields) && Objects.equals(tags, that.tags)
+                && notes.equals(that.notes) && enrichments.equals(that.enrichments)
+                && lifecycle.equals(that.lifecycle);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, fields, tags, notes, enrichments, lifecycle);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id.value() + ", fields=" + fields + ", tags=" + tags + ", notes=" + notes.keySet()
+                + ", enrichments=" + enrichments.keySet() + ", lifecycle=" + lifecycle + "]";
+    }
+}

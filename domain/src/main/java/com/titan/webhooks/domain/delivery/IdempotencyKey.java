@@ -1,0 +1,37 @@
+package com.titan.webhooks.domain.delivery;
+
+import com.titan.webhooks.domain.Require;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes two deliveries "the same event" for a source; the store keeps one event per
+ * (source, key). It also breaks ties between events with equal timestamps, because it does not
+ * depend on the order in which they arrive.
+ */
+public record IdempotencyKey(String value) {
+
+    public IdempotencyKey {
+        Require.nonBlank(value, "value");
+    }
+
+    /** TitanX documents its envelope {@code id} (a UUID per event) as the idempotency key. */
+    public static IdempotencyKey ofTitanXEventId(String envelopeId) {
+        return new IdempotencyKey(envelopeId);
+    }
+
+    /**
+     * TitanCard's documentation suggests the event timestamp, but two different events can share a
+     * millisecond, and a retry resends exactly the same bytes with the same timestamp. The SHA-256
+     * of the raw body therefore identifies an event without ever merging two different ones.
+     */
+    public static IdempotencyKey ofTitanCardBody(byte[] rawBody) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawBody);
+            return new IdempotencyKey(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.titan.webhooks.domain.reminder;
+
+import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.event.Stamped;
+import com.titan.webhooks.domain.event.StampedFields;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregate: a follow-up reminder for a connection, which it names by id.
+ *
+ * <p>Invariant: every field is last-writer-wins by stamp, so a {@code reminder.due} that arrives
+ * before its {@code reminder.created} stays due.
+ */
+public final class Reminder {
+
+    private final ReminderId id;
+    private final StampedFields<ReminderField> fields;
+    private final long version;
+
+    private Reminder(ReminderId id, StampedFields<ReminderField> fields, long version) {
+        this.id = Require.nonNull(id, "id");
+        this.fields = fields;
+        this.version = version;
+    }
+
+    /** First creation: a reminder nothing is known of yet. */
+    public static Reminder unseen(ReminderId id) {
+        return new Reminder(id, StampedFields.empty(), 0);
+    }
+
+    /** Reconstitution from storage. */
+    public static Reminder reconstitute(ReminderId id, Map<ReminderField, Stamped<String>> fields, long version) {
+        return new Reminder(id, StampedFields.of(fields), version);
+    }
+
+    /** Applies one event; applying the same event again changes nothing. */
+    public void apply(ReminderEvent event) {
+        if (!event.reminderId().equals(id)) {
+            throw new IllegalArgumentException("event for reminder " + event.reminderId().value()
+                    + " applied to " + id.value());
+        }
+        fields.merge(event.fields(), event.stamp());
+    }
+
+    public ReminderId id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Optional<String> field(ReminderField field) {
+        return fields.get(field);
+    }
+
+    public Map<ReminderField, Stamped<String>> fields() {
+        return fields.asMap();
+    }
+
+    public Optional<Instant> scheduledFor() {
+        return fields.get(ReminderField.SCHEDULED_FOR).map(Instant::parse);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Reminder that && id.equals(that.id) && fields.equals(that.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, fields);
+    }
+
+    @Override
+    public String toString() {
+        return "Reminder[" + id.value() + ", " + fields + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package com.titan.webhooks.domain.signature;
+
+import java.util.List;
+
+/**
+ * How one provider signs its deliveries: able to sign (the command line and the tests use it) and
+ * to verify a signature header against every active secret, so that a secret can be rotated
+ * without losing a delivery.
+ */
+public sealed interface SignaturePolicy permits TitanXSignaturePolicy, TitanCardSignaturePolicy {
+
+    /** The header value this provider would send for {@code body} signed with {@code secret}. */
+    String sign(byte[] body, SigningSecret secret);
+
+    /**
+     * Checks {@code header} over the exact bytes received. Authentic if any of {@code secrets}
+     * produces it; each comparison is constant-time.
+     */
+    SignatureCheck check(byte[] body, String header, List<SigningSecret> secrets);
+
+}
