@@ -20,7 +20,8 @@ import java.util.Optional;
  * <ul>
  *   <li>each field, and the tag list as a whole, holds the value of the latest event that set it
  *       (see {@link Stamp} for the order and its tie-breaker);</li>
- *   <li>notes and enrichments only accumulate, each identified once;</li>
+ *   <li>notes and enrichments only accumulate, each identified once (a note by its id, an
+ *       enrichment by its event);</li>
  *   <li>it is deleted while its latest deletion is later than its latest creation
  *       ({@link TombstoneClock}); events for an unseen connection create it from what they carry.</li>
  * </ul>
@@ -82,7 +83,7 @@ public final class Connection {
         } else if (event instanceof ConnectionEvent.Tagged tagged) {
             mergeTags(tagged.tags(), stamp);
         } else if (event instanceof ConnectionEvent.NoteAdded noteAdded) {
-            notes.putIfAbsent(noteAdded.note().id(), noteAdded.note());
+            notes.merge(noteAdded.note().id(), noteAdded.note(), Note::kept);
         } else if (event instanceof ConnectionEvent.EnrichmentCompleted completed) {
             enrichments.putIfAbsent(completed.enrichment().eventKey(), completed.enrichment());
         }

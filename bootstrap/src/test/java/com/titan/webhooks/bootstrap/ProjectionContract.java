@@ -1,0 +1,267 @@
+package com.titan.webhooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.domain.card.Card;
+import com.titan.webhooks.domain.card.CardActivity;
+import com.titan.webhooks.domain.card.CardField;
+import com.titan.webhooks.domain.card.CardId;
+import com.titan.webhooks.domain.connection.Connection;
+import com.titan.webhooks.domain.connection.ConnectionField;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.contact.Contact;
+import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.Phone;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.job.ScoringJob;
+import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.reminder.ReminderField;
+import com.titan.webhooks.domain.reminder.ReminderId;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Each of the 16 event types, end to end: its sample goes in over HTTP, the worker applies it,
+ * and the aggregate in the store shows its effect. Sample ids are made unique per test, so that
+ * every test owns its aggregates. One subclass per store.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProjectionContract {
+
+    private TestDatabase database;
+    private RunningService service;
+
+    abstract TestDatabase createStore();
+
+    @BeforeAll
+    void start() {
+        database = createStore();
+        service = RunningService.start(database);
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void connectionCreated_createsTheConnectionWithEveryField() {
+        String id = unique();
+        applied("connection.created", "j57xyz789ghi", id);
+        Connection connection = connection(id);
+        assertEquals(Optional.of("Jane Doe"), connection.field(ConnectionField.FULL_NAME));
+        assertEquals(Optional.of("jane@example.com"), connection.field(ConnectionField.EMAIL));
+        assertEquals(Optional.of("TechCrunch Disrupt 2026"), connection.field(ConnectionField.MEETING_EVENT));
+        assertEquals(Optional.of("2024-01-16T16:00:00Z"), connection.field(ConnectionField.MEETING_DATE));
+        assertEquals(Optional.of("new"), connection.field(ConnectionField.STATUS));
+        assertEquals(List.of("conference", "product"), connection.tags());
+        assertFalse(connection.isDeleted());
+    }
+
+    @Test
+    void connectionUpdated_changesTheFieldsItCarries() {
+        String id = unique();
+        applied("connection.updated", "j57xyz789ghi", id);
+        Connection connection = connection(id);
+        assertEquals(Optional.of("Senior Product Manager"), connection.field(ConnectionField.TITLE));
+        assertEquals(Optional.of("contacted"), connection.field(ConnectionField.STATUS));
+        assertEquals(List.of("conference", "product", "follow-up"), connection.tags());
+    }
+
+    @Test
+    void connectionDeleted_leavesATombstone() {
+        String id = unique();
+        applied("connection.deleted", "j57xyz789ghi", id);
+        Connection connection = connection(id);
+        assertTrue(connection.isDeleted());
+        assertEquals(Optional.of(Instant.ofEpochMilli(1_705_420_800_000L)), connection.deletedAt());
+    }
+
+    @Test
+    void connectionTagged_setsTheTagList() {
+        String id = unique();
+        applied("connection.tagged", "j57xyz789ghi", id);
+        assertEquals(List.of("vip", "conference", "product"), connection(id).tags());
+    }
+
+    @Test
+    void connectionStatusChanged_setsTheNewStatus() {
+        String id = unique();
+        applied("connection.status_changed", "j57xyz789ghi", id);
+        assertEquals(Optional.of("qualified"), connection(id).field(ConnectionField.STATUS));
+        assertEquals(Optional.of("Tech Corp"), connection(id).field(ConnectionField.COMPANY));
+    }
+
+    @Test
+    void noteAdded_addsTheNoteToItsConnection() {
+        String id = unique();
+        applied("note.added", "j57xyz789ghi", id);
+        Connection connection = connection(id);
+        assertEquals(1, connection.notes().size());
+        assertEquals("n12note456", connection.notes().get(0).id());
+        assertTrue(connection.notes().get(0).content().startsWith("Had a great call"));
+        assertEquals(Optional.of("Jane Doe"), connection.field(ConnectionField.FULL_NAME));
+    }
+
+    @Test
+    void enrichmentCompleted_recordsTheRun() {
+        String id = unique();
+        applied("enrichment.completed", "j57xyz789ghi", id);
+        Connection connection = connection(id);
+        assertEquals(1, connection.enrichments().size());
+        assertEquals("clearbit", connection.enrichments().get(0).provider());
+        assertEquals(List.of("linkedin", "company", "title", "location"), connection.enrichments().get(0).enrichedFields());
+    }
+
+    @Test
+    void cardCreated_createsTheCard() {
+        String id = unique();
+        applied("card.created", "k57abc123def", id);
+        Card card = card(id);
+        assertEquals(Optional.of("John Smith"), card.field(CardField.NAME));
+        assertEquals(Optional.of("professional"), card.field(CardField.CARD_TYPE));
+    }
+
+    @Test
+    void cardUpdated_changesItsFields() {
+        String id = unique();
+        applied("card.updated", "k57abc123def", id);
+        assertEquals(Optional.of("Senior Software Engineer"), card(id).field(CardField.TITLE));
+    }
+
+    @Test
+    void cardDeleted_leavesATombstone() {
+        String id = unique();
+        applied("card.deleted", "k57abc123def", id);
+        assertTrue(card(id).isDeleted());
+    }
+
+    @Test
+    void cardViewed_recordsTheViewAndTheTotal() {
+        String id = unique();
+        applied("card.viewed", "k57abc123def", id);
+        Card card = card(id);
+        assertEquals(142, card.totalViews());
+        CardActivity view = card.recentActivity().get(0);
+        assertEquals(CardActivity.Kind.VIEW, view.kind());
+        assertEquals("qr", view.source());
+        assertEquals("San Francisco", view.city());
+    }
+
+    @Test
+    void cardShared_recordsTheShareAndBothTotals() {
+        String id = unique();
+        applied("card.shared", "k57abc123def", id);
+        Card card = card(id);
+        assertEquals(142, card.totalViews());
+        assertEquals(28, card.totalShares());
+        assertEquals(CardActivity.Kind.SHARE, card.recentActivity().get(0).kind());
+    }
+
+    @Test
+    void reminderCreated_schedulesAPendingReminder() {
+        String id = unique();
+        applied("reminder.created", "r89reminder123", id);
+        Reminder reminder = reminder(id);
+        assertEquals(Optional.of("pending"), reminder.field(ReminderField.STATUS));
+        assertEquals(Optional.of("j57xyz789ghi"), reminder.field(ReminderField.CONNECTION_ID));
+        assertEquals(Optional.of(Instant.ofEpochMilli(1_705_507_200_000L)), reminder.scheduledFor());
+    }
+
+    @Test
+    void reminderDue_marksItDue() {
+        String id = unique();
+        applied("reminder.due", "r89reminder123", id);
+        assertEquals(Optional.of("due"), reminder(id).field(ReminderField.STATUS));
+    }
+
+    @Test
+    void jobContactScored_storesTheContactWithItsPhones() {
+        String key = unique();
+        applied("job.contact.scored", "tx-contact-4f1c2a", key);
+        Contact contact = service.store().contacts().find(new ContactKey(key)).orElseThrow();
+        assertEquals(Optional.of("high"), contact.leadStatus());
+        assertEquals(Optional.of("Jane"), contact.attribute("firstName"));
+        List<Phone> phones = contact.phones();
+        assertEquals(3, phones.size());
+        assertEquals(new Phone(3, "+1 800 555 0199", "bad", "ivr"), phones.get(2));
+        assertEquals(Optional.of("{\"favouriteColour\":\"teal\"}"), contact.attribute("unmappedFields"));
+    }
+
+    @Test
+    void jobCompleted_recordsTheScoringJob() {
+        String key = unique();
+        applied("job.completed", "job-2026-01-15-001", key);
+        ScoringJob job = service.store().scoringJobs().find(key).orElseThrow();
+        assertTrue(job.completion().orElseThrow().value().contains("\"totalContacts\":1250"));
+    }
+
+    @Test
+    void sameEventDeliveredTwice_isAppliedOnce() {
+        String id = unique();
+        byte[] body = sample("card.viewed", "k57abc123def", id);
+        EventId first = accepted(Source.TITANCARD, body);
+        awaitProcessed(first);
+        assertEquals(200, service.deliver(Source.TITANCARD, body).statusCode());
+        assertEquals(1, card(id).recentActivity().size());
+    }
+
+    /** The sample of {@code type} with {@code sampleId} replaced by {@code id} (and a fresh envelope id). */
+    private void applied(String type, String sampleId, String id) {
+        awaitProcessed(accepted(Samples.sourceOf(type).orElseThrow(), sample(type, sampleId, id)));
+    }
+
+    private static byte[] sample(String type, String sampleId, String id) {
+        String json = new String(Samples.body(type), StandardCharsets.UTF_8).replace(sampleId, id);
+        if (Samples.sourceOf(type).orElseThrow() == Source.TITANX) {
+            json = json.replaceAll("\"id\": \"[0-9a-f-]{36}\"", "\"id\": \"" + UUID.randomUUID() + "\"");
+        }
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private EventId accepted(Source source, byte[] body) {
+        HttpResponse<String> response = service.deliver(source, body);
+        assertEquals(202, response.statusCode(), response.body());
+        return new EventId(ReceiveContract.json(response).get("event_id").asText());
+    }
+
+    private void awaitProcessed(EventId id) {
+        Eventually.await("event " + id + " to be processed", Duration.ofSeconds(10), () ->
+                service.store().inbox().find(id).orElseThrow().status() == ProcessingStatus.PROCESSED);
+    }
+
+    private Connection connection(String id) {
+        return service.store().connections().find(new ConnectionId(id)).orElseThrow();
+    }
+
+    private Card card(String id) {
+        return service.store().cards().find(new CardId(id)).orElseThrow();
+    }
+
+    private Reminder reminder(String id) {
+        return service.store().reminders().find(new ReminderId(id)).orElseThrow();
+    }
+
+    private static String unique() {
+        return "t-" + UUID.randomUUID();
+    }
+}

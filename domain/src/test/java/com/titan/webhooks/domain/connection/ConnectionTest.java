@@ -1,0 +1,122 @@
+package com.titan.webhooks.domain.connection;
+
+import static com.titan.webhooks.domain.TestEvents.connectionCreated;
+import static com.titan.webhooks.domain.TestEvents.connectionDeleted;
+import static com.titan.webhooks.domain.TestEvents.connectionFields;
+import static com.titan.webhooks.domain.TestEvents.connectionUpdated;
+import static com.titan.webhooks.domain.TestEvents.noteAdded;
+import static com.titan.webhooks.domain.TestEvents.stamp;
+import static com.titan.webhooks.domain.TestEvents.statusChanged;
+import static com.titan.webhooks.domain.TestEvents.tagged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+
+    private static final String ID = "j57xyz789ghi";
+
+    private static Connection fresh() {
+        return Connection.unseen(new ConnectionId(ID));
+    }
+
+    @Test
+    void newerStatusChange_survivesAnOlderUpdate_whoseOtherFieldsStillApply() {
+        Connection connection = fresh();
+        connection.apply(statusChanged(ID, stamp(4), "qualified"));
+        connection.apply(connectionUpdated(ID, stamp(3),
+                connectionFields(ConnectionField.STATUS, "contacted", ConnectionField.TITLE, "Senior PM")));
+
+        assertEquals(Optional.of("qualified"), connection.field(ConnectionField.STATUS));
+        assertEquals(Optional.of("Senior PM"), connection.field(ConnectionField.TITLE));
+    }
+
+    @Test
+    void equalTimestamps_areBrokenByTheEventKey_inEitherOrder() {
+        ConnectionEvent a = statusChanged(ID, stamp(5, "aaa"), "contacted");
+        ConnectionEvent b = statusChanged(ID, stamp(5, "bbb"), "qualified");
+        Connection ab = fresh();
+        ab.apply(a);
+        ab.apply(b);
+        Connection ba = fresh();
+        ba.apply(b);
+        ba.apply(a);
+
+        assertEquals(Optional.of("qualified"), ab.field(ConnectionField.STATUS));
+        assertEquals(ab, ba);
+    }
+
+    @Test
+    void olderEvent_afterDeletion_doesNotResurrect() {
+        Connection connection = fresh();
+        connection.apply(connectionCreated(ID, stamp(1), connectionFields(ConnectionField.FULL_NAME, "Jane"), List.of()));
+        connection.apply(connectionDeleted(ID, stamp(10)));
+        connection.apply(connectionUpdated(ID, stamp(5), connectionFields(ConnectionField.TITLE, "CTO")));
+        connection.apply(connectionCreated(ID, stamp(2), connectionFields(ConnectionField.FULL_NAME, "Jane"), List.of()));
+
+        assertTrue(connection.isDeleted());
+        assertEquals(Optional.of(Instant.ofEpochMilli(10)), connection.deletedAt());
+    }
+
+    @Test
+    void newerCreation_afterDeletion_resurrects() {
+        Connection connection = fresh();
+        connection.apply(connectionDeleted(ID, stamp(10)));
+        connection.apply(connectionCreated(ID, stamp(11), connectionFields(ConnectionField.FULL_NAME, "Jane"), List.of()));
+
+        assertFalse(connection.isDeleted());
+        assertEquals(Optional.empty(), connection.deletedAt());
+    }
+
+    @Test
+    void eventsBeforeCreation_createTheConnection_andCreationFillsTheRest() {
+        Connection connection = fresh();
+        connection.apply(tagged(ID, stamp(5), List.of("vip")));
+        connection.apply(noteAdded(ID, stamp(6), "n1", "call went well"));
+        assertEquals(List.of("vip"), connection.tags());
+
+        connection.apply(connectionCreated(ID, stamp(1), connectionFields(ConnectionField.FULL_NAME, "Jane Doe",
+                ConnectionField.EMAIL, "jane@example.com"), List.of("conference")));
+
+        assertEquals(List.of("vip"), connection.tags(), "the later tag list stays");
+        assertEquals(Optional.of("Jane Doe"), connection.field(ConnectionField.FULL_NAME));
+        assertEquals(1, connection.notes().size());
+        assertFalse(connection.isDeleted());
+    }
+
+    @Test
+    void applyingAnEventTwice_changesNothing() {
+        Connection once = fresh();
+        Connection twice = fresh();
+        ConnectionEvent event = connectionCreated(ID, stamp(1), connectionFields(ConnectionField.FULL_NAME, "Jane"),
+                List.of("a"));
+        ConnectionEvent note = noteAdded(ID, stamp(2), "n1", "hello");
+        once.apply(event);
+        once.apply(note);
+        twice.apply(event);
+        twice.apply(note);
+        twice.apply(event);
+        twice.apply(note);
+
+        assertEquals(once, twice);
+    }
+
+    @Test
+    void explicitNull_clearsAField() {
+        Connection connection = fresh();
+        connection.apply(connectionUpdated(ID, stamp(1), connectionFields(ConnectionField.TITLE, "CTO")));
+        connection.apply(connectionUpdated(ID, stamp(2), connectionFields(ConnectionField.TITLE, null)));
+        assertEquals(Optional.empty(), connection.field(ConnectionField.TITLE));
+    }
+
+    @Test
+    void eventForAnotherConnection_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> fresh().apply(statusChanged("other", stamp(1), "new")));
+    }
+}
