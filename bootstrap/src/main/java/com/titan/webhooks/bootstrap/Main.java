@@ -1,10 +1,12 @@
 package com.titan.webhooks.bootstrap;
 
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The executable jar's entry point: {@code serve} (the default) and the operator commands. */
 @Command(name = "titan-webhooks", mixinStandardHelpOptions = true, version = "titan-webhooks 0.1.0",
@@ -16,6 +18,11 @@ public final class Main implements Runnable {
     static final int USAGE = 2;
 
     private final Map<String, String> environment;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "A .properties or .yaml file of settings (same names as the environment variables; "
+                    + "the environment wins).")
+    private Path config;
 
     Main(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -43,7 +50,7 @@ public final class Main implements Runnable {
 
     /** The settings every command reads, from the environment it was started with. */
     Settings settings() {
-        return Settings.from(environment);
+        return Settings.from(config == null ? environment : ConfigFile.overlay(ConfigFile.read(config), environment));
     }
 
     @Override
@@ -56,19 +63,6 @@ public final class Main implements Runnable {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
-        }
-    }
-
-    static void awaitShutdown(TitanWebhooks service) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

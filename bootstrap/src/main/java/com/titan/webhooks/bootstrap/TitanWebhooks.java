@@ -1,9 +1,16 @@
 package com.titan.webhooks.bootstrap;
 
-import com.titan.webhooks.adapter.in.http.DeliveryCounter;
+import com.titan.webhooks.adapter.in.http.ApiTokenFilter;
+import com.titan.webhooks.adapter.in.http.CardResource;
+import com.titan.webhooks.adapter.in.http.ConnectionResource;
+import com.titan.webhooks.adapter.in.http.ContactResource;
+import com.titan.webhooks.adapter.in.http.EventResource;
 import com.titan.webhooks.adapter.in.http.HealthCheck;
 import com.titan.webhooks.adapter.in.http.HealthResource;
 import com.titan.webhooks.adapter.in.http.HttpApi;
+import com.titan.webhooks.adapter.in.http.MetricsResource;
+import com.titan.webhooks.adapter.in.http.OpenApiResource;
+import com.titan.webhooks.adapter.in.http.ReminderResource;
 import com.titan.webhooks.adapter.in.http.TitanCardWebhookResource;
 import com.titan.webhooks.adapter.in.http.TitanXWebhookResource;
 import com.titan.webhooks.adapter.in.http.WebServer;
@@ -13,13 +20,18 @@ import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ProjectionWorker;
+import com.titan.webhooks.application.service.ProviderSignals;
+import com.titan.webhooks.application.service.QueryService;
 import com.titan.webhooks.application.service.ReceiveDeliveryService;
 import com.titan.webhooks.application.service.ReplayService;
 import com.titan.webhooks.application.service.RetryPolicy;
 import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.Source;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -40,30 +52,35 @@ public final class TitanWebhooks implements AutoCloseable {
     private final ProjectionWorker worker;
     private final WebServer server;
     private final ReplayService replay;
+    private final ResourceConfig application;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
-                          ReplayService replay) {
+                          ReplayService replay, ResourceConfig application) {
         this.settings = settings;
         this.database = database;
         this.worker = worker;
         this.server = server;
         this.replay = replay;
+        this.application = application;
     }
 
     /** Opens and migrates the store, starts the worker and the HTTP server. */
     public static TitanWebhooks start(Settings settings) {
-        Database database = Database.open(settings.database());
+        Clock clock = Clock.systemUTC();
+        ProviderSignals signals = new ProviderSignals(clock);
+        ServiceMetrics metrics = new ServiceMetrics(signals, clock);
+        Database database = Database.open(settings.database(), metrics.registry());
         try {
             database.migrate();
-            return wire(settings, database);
+            return wire(settings, database, clock, signals, metrics);
         } catch (RuntimeException failure) {
             database.close();
             throw failure;
         }
     }
 
-    private static TitanWebhooks wire(Settings settings, Database database) {
-        Clock clock = Clock.systemUTC();
+    private static TitanWebhooks wire(Settings settings, Database database, Clock clock, ProviderSignals signals,
+                                      ServiceMetrics metrics) {
         PendingWork pendingWork = new PendingWork();
         EventDecoder decoder = new JacksonEventDecoder();
         ReceiveDeliveryService receive = new ReceiveDeliveryService(new ConfiguredSecrets(settings), decoder,
@@ -71,34 +88,66 @@ public final class TitanWebhooks implements AutoCloseable {
         ProjectionService projection = new ProjectionService(database.transactions(), database.inbox(), decoder,
                 database.connections(), database.cards(), database.reminders(), database.contacts(),
                 database.scoringJobs(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1),
-                Duration.ofMinutes(5)), clock);
+                Duration.ofMinutes(5)), clock, metrics);
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
                 POLL_INTERVAL);
         ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
+        QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
+                database.contacts(), database.inbox());
+        metrics.watchInbox(database.inbox());
 
         List<HealthCheck> readiness = List.of(
                 new HealthCheck("store", () -> database.isReachable() ? Optional.empty() : Optional.of("unreachable")),
                 new HealthCheck("migrations", () -> database.isMigrated() ? Optional.empty() : Optional.of("pending")),
                 new HealthCheck("worker", () -> worker.isRunning() ? Optional.empty() : Optional.of("stopped")));
         ResourceConfig application = HttpApi.of(
-                new TitanXWebhookResource(receive, settings.maxBodyBytes(), DeliveryCounter.NONE),
-                new TitanCardWebhookResource(receive, settings.maxBodyBytes(), DeliveryCounter.NONE),
-                new HealthResource(readiness));
+                new ApiTokenFilter(settings.apiToken()),
+                new TitanXWebhookResource(receive, settings.maxBodyBytes(), metrics),
+                new TitanCardWebhookResource(receive, settings.maxBodyBytes(), metrics),
+                new ConnectionResource(queries),
+                new CardResource(queries),
+                new ReminderResource(queries),
+                new ContactResource(queries),
+                new EventResource(queries, replay),
+                new HealthResource(readiness, () -> providerSignals(signals)),
+                new MetricsResource(metrics::scrape),
+                new OpenApiResource());
+        if (settings.apiToken().isEmpty()) {
+            LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
+        }
         worker.start();
         WebServer server;
         try {
             server = WebServer.start(settings.httpHost(), settings.httpPort(), application, settings.readTimeout());
+            metrics.watchHttpPool(server::workerPool);
         } catch (RuntimeException failure) {
             stopQuietly(worker);
             throw failure;
         }
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
-        return new TitanWebhooks(settings, database, worker, server, replay);
+        return new TitanWebhooks(settings, database, worker, server, replay, application);
+    }
+
+    /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
+    private static Map<String, Object> providerSignals(ProviderSignals signals) {
+        Map<String, Object> providers = new LinkedHashMap<>();
+        for (Source source : Source.values()) {
+            Map<String, Object> signal = new LinkedHashMap<>();
+            signal.put("consecutive_failures", signals.consecutiveFailures(source));
+            signal.put("last_accepted_at", signals.lastAccepted(source).map(Object::toString).orElse(null));
+            providers.put(source.wireName(), signal);
+        }
+        return providers;
     }
 
     public int port() {
         return server.port();
+    }
+
+    /** The Jersey application as wired, for the test that holds the OpenAPI document to every route. */
+    ResourceConfig application() {
+        return application;
     }
 
     public ReplayService replay() {

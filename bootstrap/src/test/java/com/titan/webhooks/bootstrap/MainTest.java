@@ -7,8 +7,11 @@ import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The jar's commands, run in-process, including their error paths. */
 class MainTest {
@@ -43,6 +46,24 @@ class MainTest {
         int code = Main.run(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere",
                 "DATABASE_CONNECT_TIMEOUT_SECONDS", "1"), "migrate");
         assertTrue(code != 0);
+    }
+
+    @Test
+    void configFile_suppliesSettings_andTheEnvironmentWins(@TempDir Path folder) throws Exception {
+        try (TestDatabase database = TestDatabase.sqlite()) {
+            Path yaml = folder.resolve("titan.yaml");
+            Files.writeString(yaml, "DATABASE_URL: " + database.settings().url() + "\nHTTP_PORT: 70000\n");
+            String err = captureErr(() -> assertEquals(2, Main.run(Map.of(), "migrate", "--config", yaml.toString())));
+            assertTrue(err.contains("HTTP_PORT must be an integer"), err);
+
+            assertEquals(0, Main.run(Map.of("HTTP_PORT", "8080"), "--config", yaml.toString(), "migrate"));
+            assertEquals(1, new StoreQueries(database).count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1'"));
+
+            Path properties = folder.resolve("titan.properties");
+            Files.writeString(properties, "DATABASE_URL=" + database.settings().url() + "\nMAX_BODY_BYTES=-1\n");
+            assertEquals(2, Main.run(Map.of(), "migrate", "--config", properties.toString()));
+            assertEquals(2, Main.run(Map.of(), "migrate", "--config", folder.resolve("missing.yaml").toString()));
+        }
     }
 
     private static String captureErr(Runnable action) {

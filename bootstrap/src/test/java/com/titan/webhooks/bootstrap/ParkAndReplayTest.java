@@ -11,6 +11,7 @@ import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.application.port.in.ReplayCommand;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ReceiveDeliveryService;
@@ -52,7 +53,7 @@ class ParkAndReplayTest {
                     decoder, store.inbox(), () -> new EventId(UUID.randomUUID().toString()), clock, work);
             ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
                     store.connections(), store.cards(), store.reminders(), store.contacts(), store.scoringJobs(),
-                    new RetryPolicy(3, Duration.ZERO, Duration.ZERO), clock);
+                    new RetryPolicy(3, Duration.ZERO, Duration.ZERO), clock, ProjectionListener.NONE);
 
             EventId view = receive(receive, "card.viewed");
             EventId connection = receive(receive, "connection.created");

@@ -8,6 +8,7 @@ import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.StoreUnavailableException;
@@ -19,7 +20,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,10 +47,11 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private final ScoringJobs jobs;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final ProjectionListener listener;
 
     public ProjectionService(Transactions transactions, Inbox inbox, EventDecoder decoder, Connections connections,
                              Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs,
-                             RetryPolicy retryPolicy, Clock clock) {
+                             RetryPolicy retryPolicy, Clock clock, ProjectionListener listener) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.decoder = decoder;
@@ -58,13 +62,17 @@ public final class ProjectionService implements ProjectEventsUseCase {
         this.jobs = jobs;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
+        this.listener = listener;
     }
 
     @Override
     public BatchReport projectNextBatch(int limit) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> runBatch(limit));
+                Settled settled = transactions.inTransaction(() -> runBatch(limit));
+                Instant committed = clock.instant();
+                settled.results().forEach((event, result) -> listener.settled(event, result, committed));
+                return settled.report();
             } catch (ConcurrentUpdateException conflict) {
                 if (attempt == CONFLICT_RETRIES) {
                     throw conflict;
@@ -74,12 +82,17 @@ public final class ProjectionService implements ProjectEventsUseCase {
         }
     }
 
-    private BatchReport runBatch(int limit) {
+    /** What a committed batch did, told to the listener only after the commit. */
+    private record Settled(BatchReport report, Map<StoredEvent, String> results) {
+    }
+
+    private Settled runBatch(int limit) {
         Instant now = clock.instant();
         List<StoredEvent> due = inbox.claimDue(now, limit);
         if (due.isEmpty()) {
-            return BatchReport.EMPTY;
+            return new Settled(BatchReport.EMPTY, Map.of());
         }
+        Map<StoredEvent, String> results = new LinkedHashMap<>();
         AggregateBatch batch = new AggregateBatch(connections, cards, reminders, contacts, jobs);
         List<EventId> processed = new ArrayList<>();
         List<EventId> ignored = new ArrayList<>();
@@ -89,11 +102,13 @@ public final class ProjectionService implements ProjectEventsUseCase {
             String type = event.eventType().orElse("");
             if (!decoder.handles(event.source(), type)) {
                 ignored.add(event.id());
+                results.put(event, "ignored");
                 continue;
             }
             try {
                 batch.apply(decoder.decodeEvent(event));
                 processed.add(event.id());
+                results.put(event, "processed");
             } catch (ConcurrentUpdateException | StoreUnavailableException storeTrouble) {
                 throw storeTrouble;
             } catch (RuntimeException failure) {
@@ -102,8 +117,10 @@ public final class ProjectionService implements ProjectEventsUseCase {
                 inbox.markFailed(event.id(), attempts, describe(failure), retryAt);
                 if (retryAt.isPresent()) {
                     failed++;
+                    results.put(event, "failed");
                 } else {
                     parked++;
+                    results.put(event, "parked");
                 }
                 LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}: {3}", event.id(), type, attempts,
                         describe(failure));
@@ -112,7 +129,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
         batch.saveAll();
         inbox.markProcessed(processed, ProcessingStatus.PROCESSED);
         inbox.markProcessed(ignored, ProcessingStatus.IGNORED);
-        return new BatchReport(due.size(), processed.size(), ignored.size(), failed, parked);
+        return new Settled(new BatchReport(due.size(), processed.size(), ignored.size(), failed, parked), results);
     }
 
     private static String describe(RuntimeException failure) {

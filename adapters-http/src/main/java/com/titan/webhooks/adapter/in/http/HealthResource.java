@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Inbound adapter: liveness and readiness, without authentication, for orchestrators and load balancers. */
 @Path("/health")
@@ -16,9 +17,15 @@ import java.util.Optional;
 public final class HealthResource {
 
     private final List<HealthCheck> readiness;
+    private final Supplier<Map<String, Object>> signals;
 
-    public HealthResource(List<HealthCheck> readiness) {
+    /**
+     * @param readiness the checks that must pass to be ready
+     * @param signals   reported alongside, never failing readiness (per-provider delivery signals)
+     */
+    public HealthResource(List<HealthCheck> readiness, Supplier<Map<String, Object>> signals) {
         this.readiness = List.copyOf(readiness);
+        this.signals = signals;
     }
 
     @GET
@@ -41,6 +48,7 @@ public final class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not_ready");
         body.put("checks", checks);
+        body.put("providers", signals.get());
         return Response.status(ready ? 200 : 503).entity(body).build();
     }
 }

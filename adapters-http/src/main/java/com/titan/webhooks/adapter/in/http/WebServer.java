@@ -19,9 +19,11 @@ public final class WebServer implements AutoCloseable {
     private static final String LISTENER = "grizzly";
 
     private final HttpServer server;
+    private final WorkerPoolProbe pool;
 
-    private WebServer(HttpServer server) {
+    private WebServer(HttpServer server, WorkerPoolProbe pool) {
         this.server = server;
+        this.pool = pool;
     }
 
     /** Starts serving {@code application} on {@code host:port} (port 0 picks a free one). */
@@ -33,12 +35,19 @@ public final class WebServer implements AutoCloseable {
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, readTimeout.toSeconds() * 2));
         listener.getTransport().setReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         listener.getTransport().setWriteTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        WorkerPoolProbe pool = new WorkerPoolProbe(listener.getTransport().getWorkerThreadPoolConfig().getMaxPoolSize());
+        listener.getTransport().getWorkerThreadPoolConfig().getInitialMonitoringConfig().addProbes(pool);
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
-        return new WebServer(server);
+        return new WebServer(server, pool);
+    }
+
+    /** The worker pool right now: busy threads, queued requests, maximum threads. */
+    public WorkerPoolProbe.Stats workerPool() {
+        return pool.stats();
     }
 
     public int port() {

@@ -41,12 +41,23 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool; does not need the store to be up yet (the first use will). */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings)}, reporting pool metrics to {@code meterRegistry} (a
+     * Micrometer MeterRegistry; typed Object so that this adapter needs no Micrometer).
+     */
+    public static Database open(DatabaseSettings settings, Object meterRegistry) {
         Dialect dialect = settings.dialect();
         HikariConfig config = new HikariConfig();
         config.setPoolName("titan-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
         config.setJdbcUrl(settings.url());
         config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setInitializationFailTimeout(-1);
+        if (meterRegistry != null) {
+            config.setMetricRegistry(meterRegistry);
+        }
         if (dialect == Dialect.SQLITE) {
             sqliteFile(settings.url()).map(Path::getParent).ifPresent(Database::createDirectories);
             // one connection: SQLite has one writer, and queuing in the pool beats SQLITE_BUSY

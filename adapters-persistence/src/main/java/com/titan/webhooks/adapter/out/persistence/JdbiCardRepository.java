@@ -4,12 +4,24 @@ import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores cards in PostgreSQL or SQLite through JDBI. */
 public final class JdbiCardRepository implements Cards {
 
     private static final String FIND = "SELECT id, version, state, deleted FROM cards WHERE id = :id";
+    private static final String LIST = """
+            SELECT id, version, state, deleted FROM cards
+            WHERE id > :after AND (:includeDeleted OR deleted = FALSE)
+            ORDER BY id
+            LIMIT :limit
+            """;
+    private static final RowMapper<CardRow> ROW = (rs, ctx) -> new CardRow(rs.getString("id"), rs.getLong("version"),
+            rs.getString("state"), rs.getBoolean("deleted"));
     private static final String INSERT = """
             INSERT INTO cards (id, version, state, deleted) VALUES (:id, 1, :state, :deleted)
             ON CONFLICT (id) DO NOTHING
@@ -28,10 +40,20 @@ public final class JdbiCardRepository implements Cards {
     @Override
     public Optional<Card> find(CardId id) {
         return transactions.withHandle(handle -> handle.createQuery(FIND).bind("id", id.value())
-                .map((rs, ctx) -> new CardRow(rs.getString("id"), rs.getLong("version"), rs.getString("state"),
-                        rs.getBoolean("deleted")))
+                .map(ROW)
                 .findOne()
                 .map(CardRow::toDomain));
+    }
+
+    @Override
+    public Page<Card> list(boolean includeDeleted, PageRequest page) {
+        List<CardRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
+                .bind("after", Keyset.after(page.after()))
+                .bind("includeDeleted", includeDeleted)
+                .bind("limit", page.limit() + 1)
+                .map(ROW)
+                .list());
+        return Keyset.page(rows, page.limit(), CardRow::id, CardRow::toDomain);
     }
 
     @Override

@@ -4,7 +4,14 @@ import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.domain.contact.LinkKeys;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI. */
 public final class JdbiConnectionRepository implements Connections {
@@ -13,6 +20,21 @@ public final class JdbiConnectionRepository implements Connections {
             SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
             FROM connections WHERE id = :id
             """;
+    private static final String LIST = """
+            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
+            FROM connections
+            WHERE id > :after
+              AND (:status IS NULL OR status = :status)
+              AND (:tagPattern IS NULL OR tags LIKE :tagPattern ESCAPE '\\')
+              AND (:email IS NULL OR email_norm = :email)
+              AND (:since IS NULL OR last_changed_at >= :since)
+              AND (:includeDeleted OR deleted = FALSE)
+            ORDER BY id
+            LIMIT :limit
+            """;
+    private static final RowMapper<ConnectionRow> ROW = (rs, ctx) -> new ConnectionRow(rs.getString("id"),
+            rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("email_norm"),
+            rs.getString("phone_norm"), rs.getString("tags"), rs.getBoolean("deleted"), rs.getLong("last_changed_at"));
     private static final String INSERT = """
             INSERT INTO connections (id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at)
             VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :tags, :deleted, :lastChangedAt)
@@ -33,11 +55,24 @@ public final class JdbiConnectionRepository implements Connections {
     @Override
     public Optional<Connection> find(ConnectionId id) {
         return transactions.withHandle(handle -> handle.createQuery(FIND).bind("id", id.value())
-                .map((rs, ctx) -> new ConnectionRow(rs.getString("id"), rs.getLong("version"), rs.getString("state"),
-                        rs.getString("status"), rs.getString("email_norm"), rs.getString("phone_norm"),
-                        rs.getString("tags"), rs.getBoolean("deleted"), rs.getLong("last_changed_at")))
+                .map(ROW)
                 .findOne()
                 .map(ConnectionRow::toDomain));
+    }
+
+    @Override
+    public Page<Connection> list(ConnectionFilter filter, PageRequest page) {
+        List<ConnectionRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
+                .bind("after", Keyset.after(page.after()))
+                .bind("status", filter.status().orElse(null))
+                .bind("tagPattern", filter.tag().map(Keyset::memberPattern).orElse(null))
+                .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
+                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
+                .bind("includeDeleted", filter.includeDeleted())
+                .bind("limit", page.limit() + 1)
+                .map(ROW)
+                .list());
+        return Keyset.page(rows, page.limit(), ConnectionRow::id, ConnectionRow::toDomain);
     }
 
     @Override

@@ -4,7 +4,13 @@ import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.application.port.out.ContactFilter;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.domain.contact.LinkKeys;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores scored contacts in PostgreSQL or SQLite through JDBI. */
 public final class JdbiContactRepository implements Contacts {
@@ -13,6 +19,23 @@ public final class JdbiContactRepository implements Contacts {
             SELECT contact_key, version, state, lead_status, email_norm, phone_norms
             FROM contacts WHERE contact_key = :key
             """;
+    private static final String LIST = """
+            SELECT contact_key, version, state, lead_status, email_norm, phone_norms FROM contacts
+            WHERE contact_key > :after
+              AND (:leadStatus IS NULL OR lead_status = :leadStatus)
+              AND (:email IS NULL OR email_norm = :email)
+            ORDER BY contact_key
+            LIMIT :limit
+            """;
+    private static final String LINKED = """
+            SELECT lead_status FROM contacts
+            WHERE (email_norm = :email OR phone_norms LIKE :phonePattern) AND lead_status IS NOT NULL
+            ORDER BY contact_key
+            LIMIT 1
+            """;
+    private static final RowMapper<ContactRow> ROW = (rs, ctx) -> new ContactRow(rs.getString("contact_key"),
+            rs.getLong("version"), rs.getString("state"), rs.getString("lead_status"), rs.getString("email_norm"),
+            rs.getString("phone_norms"));
     private static final String INSERT = """
             INSERT INTO contacts (contact_key, version, state, lead_status, email_norm, phone_norms)
             VALUES (:key, 1, :state, :leadStatus, :emailNorm, :phoneNorms)
@@ -33,11 +56,33 @@ public final class JdbiContactRepository implements Contacts {
     @Override
     public Optional<Contact> find(ContactKey key) {
         return transactions.withHandle(handle -> handle.createQuery(FIND).bind("key", key.value())
-                .map((rs, ctx) -> new ContactRow(rs.getString("contact_key"), rs.getLong("version"),
-                        rs.getString("state"), rs.getString("lead_status"), rs.getString("email_norm"),
-                        rs.getString("phone_norms")))
+                .map(ROW)
                 .findOne()
                 .map(ContactRow::toDomain));
+    }
+
+    @Override
+    public Page<Contact> list(ContactFilter filter, PageRequest page) {
+        List<ContactRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
+                .bind("after", Keyset.after(page.after()))
+                .bind("leadStatus", filter.leadStatus().orElse(null))
+                .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map(ROW)
+                .list());
+        return Keyset.page(rows, page.limit(), ContactRow::key, ContactRow::toDomain);
+    }
+
+    @Override
+    public Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone) {
+        if (email.isEmpty() && phone.isEmpty()) {
+            return Optional.empty();
+        }
+        return transactions.withHandle(handle -> handle.createQuery(LINKED)
+                .bind("email", email.orElse(null))
+                .bind("phonePattern", phone.map(Keyset::memberPattern).orElse(null))
+                .mapTo(String.class)
+                .findOne());
     }
 
     @Override

@@ -9,7 +9,13 @@ import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Instant;
+import com.titan.webhooks.application.port.out.EventFilter;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.domain.delivery.Source;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -46,6 +52,17 @@ public final class JdbiInbox implements Inbox {
             ORDER BY seq
             LIMIT :limit
             """;
+    private static final String LIST = "SELECT seq, " + COLUMNS + """
+             FROM inbox_events
+            WHERE seq > :after
+              AND (:source IS NULL OR source = :source)
+              AND (:type IS NULL OR event_type = :type)
+              AND (:status IS NULL OR status = :status)
+              AND (:since IS NULL OR received_at >= :since)
+            ORDER BY seq
+            LIMIT :limit
+            """;
+    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS events FROM inbox_events GROUP BY status";
     private static final String MARK = "UPDATE inbox_events SET status = :status WHERE id IN (<ids>)";
     private static final String MARK_FAILED = """
             UPDATE inbox_events SET status = :status, attempts = :attempts, last_error = :error,
@@ -138,6 +155,33 @@ public final class JdbiInbox implements Inbox {
                 .bind("retryAt", retryAt.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE))
                 .bind("id", id.value())
                 .execute());
+    }
+
+    @Override
+    public Page<StoredEvent> list(EventFilter filter, PageRequest page) {
+        List<Map.Entry<Long, StoredEvent>> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
+                .bind("after", Keyset.afterNumber(page.after()))
+                .bind("source", filter.source().map(Source::wireName).orElse(null))
+                .bind("type", filter.type().orElse(null))
+                .bind("status", filter.status().map(ProcessingStatus::wireName).orElse(null))
+                .bind("since", filter.since().map(Instant::toEpochMilli).orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map((rs, ctx) -> Map.entry(rs.getLong("seq"), StoredEventRow.MAPPER.map(rs, ctx)))
+                .list());
+        return Keyset.page(rows, page.limit(), row -> String.valueOf(row.getKey()), Map.Entry::getValue);
+    }
+
+    @Override
+    public Map<ProcessingStatus, Long> countByStatus() {
+        Map<ProcessingStatus, Long> counts = new EnumMap<>(ProcessingStatus.class);
+        for (ProcessingStatus status : ProcessingStatus.values()) {
+            counts.put(status, 0L);
+        }
+        transactions.withHandle(handle -> handle.createQuery(COUNT_BY_STATUS)
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("events")))
+                .list())
+                .forEach(row -> ProcessingStatus.fromWireName(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));
+        return counts;
     }
 
     @Override

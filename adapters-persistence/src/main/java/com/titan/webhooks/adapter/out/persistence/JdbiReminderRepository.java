@@ -4,13 +4,31 @@ import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores reminders in PostgreSQL or SQLite through JDBI. */
 public final class JdbiReminderRepository implements Reminders {
 
     private static final String FIND =
             "SELECT id, version, state, status, connection_id, scheduled_for FROM reminders WHERE id = :id";
+    private static final String LIST = """
+            SELECT id, version, state, status, connection_id, scheduled_for FROM reminders
+            WHERE id > :after
+              AND (:status IS NULL OR status = :status)
+              AND (:dueBefore IS NULL OR scheduled_for < :dueBefore)
+              AND (:connectionId IS NULL OR connection_id = :connectionId)
+            ORDER BY id
+            LIMIT :limit
+            """;
+    private static final RowMapper<ReminderRow> ROW = (rs, ctx) -> new ReminderRow(rs.getString("id"),
+            rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("connection_id"),
+            rs.getObject("scheduled_for", Long.class));
     private static final String INSERT = """
             INSERT INTO reminders (id, version, state, status, connection_id, scheduled_for)
             VALUES (:id, 1, :state, :status, :connectionId, :scheduledFor)
@@ -31,10 +49,22 @@ public final class JdbiReminderRepository implements Reminders {
     @Override
     public Optional<Reminder> find(ReminderId id) {
         return transactions.withHandle(handle -> handle.createQuery(FIND).bind("id", id.value())
-                .map((rs, ctx) -> new ReminderRow(rs.getString("id"), rs.getLong("version"), rs.getString("state"),
-                        rs.getString("status"), rs.getString("connection_id"), (Long) rs.getObject("scheduled_for", Long.class)))
+                .map(ROW)
                 .findOne()
                 .map(ReminderRow::toDomain));
+    }
+
+    @Override
+    public Page<Reminder> list(ReminderFilter filter, PageRequest page) {
+        List<ReminderRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
+                .bind("after", Keyset.after(page.after()))
+                .bind("status", filter.status().orElse(null))
+                .bind("dueBefore", filter.dueBefore().map(Instant::toEpochMilli).orElse(null))
+                .bind("connectionId", filter.connectionId().orElse(null))
+                .bind("limit", page.limit() + 1)
+                .map(ROW)
+                .list());
+        return Keyset.page(rows, page.limit(), ReminderRow::id, ReminderRow::toDomain);
     }
 
     @Override

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.application.port.out.Appended;
+import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.ReplaySelection;
 import com.titan.webhooks.application.port.out.StoreUnavailableException;
@@ -187,6 +190,29 @@ abstract class InboxContract {
         assertEquals(ProcessingStatus.RECEIVED, inbox.find(ignored).orElseThrow().status());
         assertEquals(List.of(), inbox.requeue(new ReplaySelection(Optional.of(malformed.id()), Optional.empty()), NOW));
         assertEquals(ProcessingStatus.MALFORMED, inbox.find(malformed.id()).orElseThrow().status());
+    }
+
+    @Test
+    void list_filtersBySourceAndStatus_inReceiptOrder_andCountsByStatus() {
+        Map<ProcessingStatus, Long> before = inbox.countByStatus();
+        List<EventId> appended = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            appended.add(inbox.append(delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId());
+        }
+        EventFilter ignoredTitanX = new EventFilter(Optional.of(Source.TITANX), Optional.of("connection.created"),
+                Optional.of(ProcessingStatus.IGNORED), Optional.of(NOW));
+        List<EventId> listed = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<StoredEvent> page = inbox.list(ignoredTitanX, new PageRequest(cursor, 2));
+            page.items().forEach(e -> listed.add(e.id()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertEquals(appended, listed.subList(listed.size() - 3, listed.size()));
+        assertEquals(before.get(ProcessingStatus.IGNORED) + 3, inbox.countByStatus().get(ProcessingStatus.IGNORED));
+        assertEquals(List.of(), inbox.list(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1))), PageRequest.first(10)).items());
     }
 
     @Test

@@ -16,6 +16,14 @@ import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.ContactFilter;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +147,85 @@ abstract class RepositoriesContract {
         }));
         assertTrue(database.connections().find(new ConnectionId(id)).isEmpty());
         assertTrue(database.cards().find(new CardId(id)).isEmpty());
+    }
+
+    @Test
+    void connections_listByFilter_inPagesThatCoverEveryMatchOnce() {
+        String status = "status-" + unique();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = "list-" + unique();
+            Connection connection = TestEvents.aConnection(id);
+            connection.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_000), status));
+            if (i == 6) {
+                connection.apply(TestEvents.connectionDeleted(id, TestEvents.stamp(9_500)));
+            }
+            database.connections().save(connection);
+            ids.add(id);
+        }
+        ConnectionFilter filter = new ConnectionFilter(Optional.of(status), Optional.of("conference"),
+                Optional.of("JANE@example.com"), Optional.of(Instant.ofEpochMilli(8_000)), false);
+
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<Connection> page = database.connections().list(filter, new PageRequest(cursor, 2));
+            page.items().forEach(c -> seen.add(c.id().value()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent());
+
+        List<String> expected = ids.subList(0, 6).stream().sorted().toList();
+        assertEquals(expected, seen);
+        assertEquals(3, pages);
+        ConnectionFilter withDeleted = new ConnectionFilter(Optional.of(status), Optional.empty(), Optional.empty(),
+                Optional.empty(), true);
+        assertEquals(7, database.connections().list(withDeleted, PageRequest.first(500)).items().size());
+        ConnectionFilter otherTag = new ConnectionFilter(Optional.of(status), Optional.of("conf%"), Optional.empty(),
+                Optional.empty(), true);
+        assertEquals(0, database.connections().list(otherTag, PageRequest.first(500)).items().size(),
+                "a tag filter is a whole tag, wildcards included literally");
+        ConnectionFilter tooLate = new ConnectionFilter(Optional.of(status), Optional.empty(), Optional.empty(),
+                Optional.of(Instant.ofEpochMilli(10_000)), true);
+        assertEquals(0, database.connections().list(tooLate, PageRequest.first(500)).items().size());
+    }
+
+    @Test
+    void reminders_listByConnectionStatusAndDueDate() {
+        String connection = unique();
+        database.reminders().save(TestEvents.aReminder(unique(), connection));
+        database.reminders().save(TestEvents.aReminder(unique(), connection));
+        database.reminders().save(TestEvents.aReminder(unique(), unique()));
+
+        assertEquals(2, database.reminders().list(ReminderFilter.forConnection(connection), PageRequest.first(50)).items().size());
+        ReminderFilter dueSoon = new ReminderFilter(Optional.of("pending"), Optional.of(Instant.parse("2024-01-18T00:00:00Z")),
+                Optional.of(connection));
+        assertEquals(2, database.reminders().list(dueSoon, PageRequest.first(50)).items().size());
+        ReminderFilter dueEarlier = new ReminderFilter(Optional.empty(), Optional.of(Instant.parse("2024-01-17T00:00:00Z")),
+                Optional.of(connection));
+        assertEquals(0, database.reminders().list(dueEarlier, PageRequest.first(50)).items().size());
+    }
+
+    @Test
+    void contacts_listByLeadStatus_andLinkByEmailOrPhoneDigits() {
+        String key = unique();
+        database.contacts().save(TestEvents.aContact(key));
+        ContactFilter byEmail = new ContactFilter(Optional.of("high"), Optional.of("ADA@example.com"));
+        assertTrue(database.contacts().list(byEmail, PageRequest.first(500)).items().stream()
+                .anyMatch(c -> c.key().value().equals(key)));
+
+        assertEquals(Optional.of("high"), database.contacts().linkedLeadStatus(Optional.of("ada@example.com"), Optional.empty()));
+        assertEquals(Optional.of("high"), database.contacts().linkedLeadStatus(Optional.empty(), Optional.of("15551234567")));
+        assertEquals(Optional.empty(), database.contacts().linkedLeadStatus(Optional.of("nobody@example.com"),
+                Optional.of("4930000000")));
+    }
+
+    @Test
+    void cursor_notIssuedByTheService_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> database.connections().list(
+                new ConnectionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false),
+                new PageRequest(Optional.of("!!not base64!!"), 10)));
     }
 
     private static String unique() {

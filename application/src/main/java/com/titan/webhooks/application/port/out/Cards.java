@@ -15,4 +15,7 @@ public interface Cards {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Card aggregate);
+
+    /** Cards in id order, from the page's cursor on. */
+    Page<Card> list(boolean includeDeleted, PageRequest page);
 }

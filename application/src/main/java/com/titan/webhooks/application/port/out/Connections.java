@@ -15,4 +15,7 @@ public interface Connections {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Connection aggregate);
+
+    /** Connections in id order, from the page's cursor on. */
+    Page<Connection> list(ConnectionFilter filter, PageRequest page);
 }

@@ -15,4 +15,13 @@ public interface Contacts {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Contact aggregate);
+
+    /** Contacts in key order, from the page's cursor on. */
+    Page<Contact> list(ContactFilter filter, PageRequest page);
+
+    /**
+     * The lead status of the scored contact that is the same person as a connection: the same
+     * email ignoring case, or the same phone digits (see {@code LinkKeys}).
+     */
+    Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone);
 }

@@ -5,6 +5,7 @@ import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,4 +38,10 @@ public interface Inbox {
 
     /** Makes events due again now, with a fresh attempt count; answers those it re-queued. */
     List<EventId> requeue(ReplaySelection selection, Instant now);
+
+    /** Stored events in the order they were received, from the page's cursor on. */
+    Page<StoredEvent> list(EventFilter filter, PageRequest page);
+
+    /** How many stored events are in each status now. */
+    Map<ProcessingStatus, Long> countByStatus();
 }

@@ -15,4 +15,7 @@ public interface Reminders {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Reminder aggregate);
+
+    /** Reminders in id order, from the page's cursor on. */
+    Page<Reminder> list(ReminderFilter filter, PageRequest page);
 }

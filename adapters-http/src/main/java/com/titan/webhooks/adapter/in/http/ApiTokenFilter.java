@@ -1,0 +1,42 @@
+package com.titan.webhooks.adapter.in.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Everything under {@code /api} needs {@code Authorization: Bearer <API_TOKEN>}, compared in
+ * constant time. Without a configured token, the API answers 401 to everyone.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public final class ApiTokenFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Optional<byte[]> token;
+
+    public ApiTokenFilter(Optional<String> token) {
+        this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!(path.equals("api") || path.startsWith("api/") || path.startsWith("/api"))) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (token.isEmpty() || header == null || !header.startsWith(BEARER)
+                || !MessageDigest.isEqual(token.get(), header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(ErrorResponse.of(401, "unauthorized"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryCardsUseCase;
+import com.titan.webhooks.domain.card.CardId;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/cards}, the user's business cards with their views and shares. */
+@Path("/api/cards")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CardResource {
+
+    private final QueryCardsUseCase cards;
+
+    public CardResource(QueryCardsUseCase cards) {
+        this.cards = cards;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("include_deleted") String includeDeleted,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        boolean deleted = QueryParameters.flag("include_deleted", includeDeleted);
+        return QueryParameters.list(QueryParameters.listing(() -> cards.list(deleted,
+                QueryParameters.page(cursor, limit))), Responses::card);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return cards.find(new CardId(id)).map(Responses::card).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,44 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
+import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/connections}, the people met through TitanCard. */
+@Path("/api/connections")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ConnectionResource {
+
+    private final QueryConnectionsUseCase connections;
+
+    public ConnectionResource(QueryConnectionsUseCase connections) {
+        this.connections = connections;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("tag") String tag,
+                                    @QueryParam("email") String email, @QueryParam("updated_since") String updatedSince,
+                                    @QueryParam("include_deleted") String includeDeleted,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        ConnectionFilter filter = new ConnectionFilter(QueryParameters.text(status), QueryParameters.text(tag),
+                QueryParameters.text(email), QueryParameters.instant("updated_since", updatedSince),
+                QueryParameters.flag("include_deleted", includeDeleted));
+        return QueryParameters.list(QueryParameters.listing(() -> connections.list(filter,
+                QueryParameters.page(cursor, limit))), Responses::connection);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return connections.details(new ConnectionId(id)).map(Responses::connectionDetails)
+                .orElseThrow(NotFoundException::new);
+    }
+}

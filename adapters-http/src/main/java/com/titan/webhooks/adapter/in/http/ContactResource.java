@@ -1,0 +1,39 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryContactsUseCase;
+import com.titan.webhooks.application.port.out.ContactFilter;
+import com.titan.webhooks.domain.contact.ContactKey;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/contacts}, contacts as TitanX scored them, with their phones. */
+@Path("/api/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ContactResource {
+
+    private final QueryContactsUseCase contacts;
+
+    public ContactResource(QueryContactsUseCase contacts) {
+        this.contacts = contacts;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("lead_status") String leadStatus, @QueryParam("email") String email,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        ContactFilter filter = new ContactFilter(QueryParameters.text(leadStatus), QueryParameters.text(email));
+        return QueryParameters.list(QueryParameters.listing(() -> contacts.list(filter,
+                QueryParameters.page(cursor, limit))), Responses::contact);
+    }
+
+    @GET
+    @Path("/{key}")
+    public Map<String, Object> get(@PathParam("key") String key) {
+        return contacts.find(new ContactKey(key)).map(Responses::contact).orElseThrow(NotFoundException::new);
+    }
+}

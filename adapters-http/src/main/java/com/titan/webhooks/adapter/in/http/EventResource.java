@@ -1,0 +1,89 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryEventsUseCase;
+import com.titan.webhooks.application.port.in.ReplayCommand;
+import com.titan.webhooks.application.port.in.ReplayEventsUseCase;
+import com.titan.webhooks.application.port.out.EventFilter;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/events}, the inbox: inspect stored deliveries and replay them. */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EventResource {
+
+    private final QueryEventsUseCase events;
+    private final ReplayEventsUseCase replay;
+
+    public EventResource(QueryEventsUseCase events, ReplayEventsUseCase replay) {
+        this.events = events;
+        this.replay = replay;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("source") String source, @QueryParam("type") String type,
+                                    @QueryParam("status") String status, @QueryParam("since") String since,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        EventFilter filter = new EventFilter(QueryParameters.text(source).map(EventResource::source),
+                QueryParameters.text(type), QueryParameters.text(status).map(EventResource::status),
+                QueryParameters.instant("since", since));
+        return QueryParameters.list(QueryParameters.listing(() -> events.list(filter,
+                QueryParameters.page(cursor, limit))), Responses::event);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return events.find(new EventId(id)).map(Responses::eventDetails).orElseThrow(NotFoundException::new);
+    }
+
+    /** Re-applies one event; 409 for a malformed one, which cannot be applied. */
+    @POST
+    @Path("/{id}/replay")
+    public Response replayOne(@PathParam("id") String id) {
+        StoredEvent event = events.find(new EventId(id)).orElseThrow(NotFoundException::new);
+        if (event.status() == ProcessingStatus.MALFORMED) {
+            return ErrorResponse.of(409, "not_replayable", "a malformed event has no envelope to apply");
+        }
+        return queued(replay.replay(ReplayCommand.event(event.id())));
+    }
+
+    @POST
+    @Path("/replay")
+    public Response replayStatus(@QueryParam("status") String status) {
+        ProcessingStatus selected = QueryParameters.text(status).map(EventResource::status)
+                .orElseThrow(() -> new InvalidParameterException("status is required, e.g. status=parked"));
+        if (selected == ProcessingStatus.MALFORMED) {
+            throw new InvalidParameterException("malformed events cannot be replayed; they are kept for inspection");
+        }
+        return queued(replay.replay(ReplayCommand.status(selected)));
+    }
+
+    private static Response queued(List<EventId> ids) {
+        return Response.accepted(Map.of("queued", ids.stream().map(EventId::value).toList(), "count", ids.size()))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Source source(String name) {
+        return Source.fromWireName(name).orElseThrow(() -> new InvalidParameterException("source must be titanx or titancard"));
+    }
+
+    private static ProcessingStatus status(String name) {
+        return ProcessingStatus.fromWireName(name).orElseThrow(() -> new InvalidParameterException(
+                "status must be one of received, processed, ignored, failed, parked, malformed"));
+    }
+
+}

@@ -1,0 +1,41 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryRemindersUseCase;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import com.titan.webhooks.domain.reminder.ReminderId;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/reminders}, follow-ups scheduled for connections. */
+@Path("/api/reminders")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ReminderResource {
+
+    private final QueryRemindersUseCase reminders;
+
+    public ReminderResource(QueryRemindersUseCase reminders) {
+        this.reminders = reminders;
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("due_before") String dueBefore,
+                                    @QueryParam("connection_id") String connectionId,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        ReminderFilter filter = new ReminderFilter(QueryParameters.text(status),
+                QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId));
+        return QueryParameters.list(QueryParameters.listing(() -> reminders.list(filter,
+                QueryParameters.page(cursor, limit))), Responses::reminder);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return reminders.find(new ReminderId(id)).map(Responses::reminder).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,15 @@
+package com.titan.webhooks.application.port.in;
+
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.domain.card.Card;
+import com.titan.webhooks.domain.card.CardId;
+import java.util.Optional;
+
+/** Inbound port: read the user's cards. */
+public interface QueryCardsUseCase {
+
+    Page<Card> list(boolean includeDeleted, PageRequest page);
+
+    Optional<Card> find(CardId id);
+}

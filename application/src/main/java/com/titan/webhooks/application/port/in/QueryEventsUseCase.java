@@ -1,0 +1,16 @@
+package com.titan.webhooks.application.port.in;
+
+import com.titan.webhooks.application.port.out.EventFilter;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import java.util.Optional;
+
+/** Inbound port: inspect the inbox, for operators and integrators. */
+public interface QueryEventsUseCase {
+
+    Page<StoredEvent> list(EventFilter filter, PageRequest page);
+
+    Optional<StoredEvent> find(EventId id);
+}

@@ -1,0 +1,16 @@
+package com.titan.webhooks.application.port.in;
+
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.reminder.ReminderId;
+import java.util.Optional;
+
+/** Inbound port: read reminders. */
+public interface QueryRemindersUseCase {
+
+    Page<Reminder> list(ReminderFilter filter, PageRequest page);
+
+    Optional<Reminder> find(ReminderId id);
+}

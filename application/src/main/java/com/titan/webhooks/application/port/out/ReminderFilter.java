@@ -1,0 +1,12 @@
+package com.titan.webhooks.application.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Which reminders to list; every criterion is optional. */
+public record ReminderFilter(Optional<String> status, Optional<Instant> dueBefore, Optional<String> connectionId) {
+
+    public static ReminderFilter forConnection(String connectionId) {
+        return new ReminderFilter(Optional.empty(), Optional.empty(), Optional.of(connectionId));
+    }
+}

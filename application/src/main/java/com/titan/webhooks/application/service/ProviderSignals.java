@@ -1,0 +1,57 @@
+package com.titan.webhooks.application.service;
+
+import com.titan.webhooks.domain.delivery.Source;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The two signals no webhook gateway gives: per provider, the current run of consecutive non-2xx
+ * answers, and how long ago a delivery was last accepted. TitanCard switches a webhook off after
+ * 5 consecutive failures and then goes silent, so a run of 2 deserves a warning, and silence
+ * itself is the symptom of a switched-off webhook.
+ */
+public final class ProviderSignals {
+
+    /** The run length at which an operator should hear about it (TitanCard gives up at 5). */
+    public static final int WARN_AT = 2;
+
+    private final Clock clock;
+    private final Map<Source, AtomicInteger> failures = new EnumMap<>(Source.class);
+    private final Map<Source, AtomicReference<Instant>> lastAccepted = new EnumMap<>(Source.class);
+
+    public ProviderSignals(Clock clock) {
+        this.clock = clock;
+        for (Source source : Source.values()) {
+            failures.put(source, new AtomicInteger());
+            lastAccepted.put(source, new AtomicReference<>());
+        }
+    }
+
+    /** Records one answer; returns the run of consecutive failures it leaves (0 after a 2xx). */
+    public int record(Source source, boolean answered2xx) {
+        if (answered2xx) {
+            lastAccepted.get(source).set(clock.instant());
+            failures.get(source).set(0);
+            return 0;
+        }
+        return failures.get(source).incrementAndGet();
+    }
+
+    public int consecutiveFailures(Source source) {
+        return failures.get(source).get();
+    }
+
+    public Optional<Instant> lastAccepted(Source source) {
+        return Optional.ofNullable(lastAccepted.get(source).get());
+    }
+
+    public Optional<Duration> sinceLastAccepted(Source source) {
+        return lastAccepted(source).map(at -> Duration.between(at, clock.instant()));
+    }
+}

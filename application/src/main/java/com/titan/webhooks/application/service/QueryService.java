@@ -1,0 +1,115 @@
+package com.titan.webhooks.application.service;
+
+import com.titan.webhooks.application.port.in.ConnectionDetails;
+import com.titan.webhooks.application.port.in.QueryCardsUseCase;
+import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
+import com.titan.webhooks.application.port.in.QueryContactsUseCase;
+import com.titan.webhooks.application.port.in.QueryEventsUseCase;
+import com.titan.webhooks.application.port.in.QueryRemindersUseCase;
+import com.titan.webhooks.application.port.out.Cards;
+import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.Connections;
+import com.titan.webhooks.application.port.out.ContactFilter;
+import com.titan.webhooks.application.port.out.Contacts;
+import com.titan.webhooks.application.port.out.EventFilter;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.domain.card.Card;
+import com.titan.webhooks.domain.card.CardId;
+import com.titan.webhooks.domain.connection.Connection;
+import com.titan.webhooks.domain.connection.ConnectionField;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.contact.Contact;
+import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.LinkKeys;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.reminder.ReminderId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use cases: the read side. Reads go straight to the stores' ports; the one piece of logic is
+ * assembling a connection's details, including the cross-provider link to a scored contact.
+ */
+public final class QueryService implements QueryConnectionsUseCase, QueryCardsUseCase, QueryRemindersUseCase,
+        QueryContactsUseCase, QueryEventsUseCase {
+
+    /** A connection rarely has more reminders than this; the rest are listed through /api/reminders. */
+    private static final int REMINDERS_SHOWN = 100;
+
+    private final Connections connections;
+    private final Cards cards;
+    private final Reminders reminders;
+    private final Contacts contacts;
+    private final Inbox inbox;
+
+    public QueryService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, Inbox inbox) {
+        this.connections = connections;
+        this.cards = cards;
+        this.reminders = reminders;
+        this.contacts = contacts;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public Page<Connection> list(ConnectionFilter filter, PageRequest page) {
+        return connections.list(filter, page);
+    }
+
+    @Override
+    public Optional<ConnectionDetails> details(ConnectionId id) {
+        return connections.find(id).map(connection -> {
+            List<Reminder> pointing = reminders.list(ReminderFilter.forConnection(id.value()),
+                    PageRequest.first(REMINDERS_SHOWN)).items();
+            Optional<String> leadStatus = contacts.linkedLeadStatus(
+                    connection.field(ConnectionField.EMAIL).flatMap(LinkKeys::email),
+                    connection.field(ConnectionField.PHONE).flatMap(LinkKeys::phone));
+            return new ConnectionDetails(connection, pointing, leadStatus);
+        });
+    }
+
+    @Override
+    public Page<Card> list(boolean includeDeleted, PageRequest page) {
+        return cards.list(includeDeleted, page);
+    }
+
+    @Override
+    public Optional<Card> find(CardId id) {
+        return cards.find(id);
+    }
+
+    @Override
+    public Page<Reminder> list(ReminderFilter filter, PageRequest page) {
+        return reminders.list(filter, page);
+    }
+
+    @Override
+    public Optional<Reminder> find(ReminderId id) {
+        return reminders.find(id);
+    }
+
+    @Override
+    public Page<Contact> list(ContactFilter filter, PageRequest page) {
+        return contacts.list(filter, page);
+    }
+
+    @Override
+    public Optional<Contact> find(ContactKey key) {
+        return contacts.find(key);
+    }
+
+    @Override
+    public Page<StoredEvent> list(EventFilter filter, PageRequest page) {
+        return inbox.list(filter, page);
+    }
+
+    @Override
+    public Optional<StoredEvent> find(EventId id) {
+        return inbox.find(id);
+    }
+}

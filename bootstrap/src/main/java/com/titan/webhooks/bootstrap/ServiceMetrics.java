@@ -1,0 +1,132 @@
+package com.titan.webhooks.bootstrap;
+
+import com.titan.webhooks.adapter.in.http.DeliveryCounter;
+import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
+import com.titan.webhooks.application.port.in.DeliveryOutcome;
+import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.ProjectionListener;
+import com.titan.webhooks.application.service.ProviderSignals;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's metrics (Micrometer, Prometheus format) and its per-delivery and per-event log
+ * lines: deliveries by source and outcome, receive latency, events applied by type and result,
+ * projection lag, inbox depth, provider signals, JVM, HTTP pool and connection pool.
+ */
+final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
+
+    private static final Logger DELIVERIES = LoggerFactory.getLogger("com.titan.webhooks.delivery");
+    private static final Logger EVENTS = LoggerFactory.getLogger("com.titan.webhooks.event");
+    private static final Duration INBOX_DEPTH_MAX_AGE = Duration.ofSeconds(5);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ProviderSignals signals;
+    private final Clock clock;
+    private volatile Map<ProcessingStatus, Long> inboxDepth = new EnumMap<>(ProcessingStatus.class);
+    private volatile Instant inboxDepthAt = Instant.EPOCH;
+
+    ServiceMetrics(ProviderSignals signals, Clock clock) {
+        this.signals = signals;
+        this.clock = clock;
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        for (Source source : Source.values()) {
+            Gauge.builder("titan_provider_consecutive_failures", signals, s -> s.consecutiveFailures(source))
+                    .description("current run of consecutive non-2xx answers to the provider (TitanCard stops at 5)")
+                    .tag("source", source.wireName()).register(registry);
+            Gauge.builder("titan_provider_last_accepted_age_seconds", signals,
+                            s -> s.sinceLastAccepted(source).map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
+                    .description("seconds since the provider's last accepted delivery (NaN: none since start)")
+                    .tag("source", source.wireName()).register(registry);
+        }
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    void watchInbox(Inbox inbox) {
+        for (ProcessingStatus status : ProcessingStatus.values()) {
+            Gauge.builder("titan_inbox_events", () -> depth(inbox).getOrDefault(status, 0L))
+                    .description("stored events by processing status").tag("status", status.wireName())
+                    .register(registry);
+        }
+    }
+
+    void watchHttpPool(Supplier<WorkerPoolProbe.Stats> pool) {
+        Gauge.builder("titan_http_pool_busy_threads", () -> pool.get().busy()).register(registry);
+        Gauge.builder("titan_http_pool_queued_requests", () -> pool.get().queued()).register(registry);
+        Gauge.builder("titan_http_pool_max_threads", () -> pool.get().max()).register(registry);
+    }
+
+    @Override
+    public void count(Source source, DeliveryOutcome outcome, long elapsedNanos) {
+        Counter.builder("titan_deliveries").description("deliveries by source and outcome")
+                .tag("source", source.wireName()).tag("outcome", outcome.metricName()).register(registry).increment();
+        Timer.builder("titan_receive").description("time to answer a delivery").publishPercentileHistogram()
+                .tag("source", source.wireName()).register(registry).record(elapsedNanos, TimeUnit.NANOSECONDS);
+        boolean success = outcome == DeliveryOutcome.ACCEPTED || outcome == DeliveryOutcome.IGNORED
+                || outcome == DeliveryOutcome.DUPLICATE;
+        int run = signals.record(source, success);
+        if (run >= ProviderSignals.WARN_AT) {
+            DELIVERIES.atWarn().addKeyValue("source", source.wireName()).addKeyValue("consecutive_failures", run)
+                    .addKeyValue("outcome", outcome.metricName())
+                    .log("consecutive non-2xx answers to the provider; TitanCard disables a webhook after 5");
+        }
+    }
+
+    @Override
+    public void settled(StoredEvent event, String result, Instant at) {
+        String type = event.eventType().orElse("unknown");
+        Counter.builder("titan_events_applied").description("events settled by the worker, by type and result")
+                .tag("type", type).tag("result", result).register(registry).increment();
+        Timer.builder("titan_projection_lag").description("from receipt to applied").publishPercentileHistogram()
+                .register(registry).record(Duration.between(event.receivedAt(), at).abs());
+        EVENTS.atInfo().addKeyValue("event_id", event.id().value()).addKeyValue("type", type)
+                .addKeyValue("result", result).addKeyValue("attempts", event.attempts()).log("event");
+    }
+
+    private Map<ProcessingStatus, Long> depth(Inbox inbox) {
+        // a scrape reads each status; one count per few seconds is plenty, and keeps scrapes cheap
+        Instant now = clock.instant();
+        if (Duration.between(inboxDepthAt, now).compareTo(INBOX_DEPTH_MAX_AGE) > 0) {
+            try {
+                inboxDepth = inbox.countByStatus();
+            } catch (RuntimeException unavailable) {
+                inboxDepth = new EnumMap<>(ProcessingStatus.class);
+            }
+            inboxDepthAt = now;
+        }
+        return inboxDepth;
+    }
+}

@@ -1,0 +1,66 @@
+package com.titan.webhooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.domain.delivery.Source;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A mix of deliveries, then a scrape of /metrics that finds exactly the counts sent. */
+class MetricsTest {
+
+    @Test
+    void scrape_afterAMixOfDeliveries_countsEachOutcome() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            for (int i = 0; i < 3; i++) {
+                service.deliver(Source.TITANCARD, ReceiveContract.card("card.viewed"));
+            }
+            byte[] twice = ReceiveContract.card("card.created");
+            service.deliver(Source.TITANCARD, twice);
+            service.deliver(Source.TITANCARD, twice);
+            byte[] body = ReceiveContract.card("card.created");
+            service.post(Source.TITANCARD, body, "application/json", "sha256=" + "0".repeat(64), Map.of());
+            service.post(Source.TITANCARD, body, "application/json", null, Map.of());
+            service.deliver(Source.TITANCARD, "not json".getBytes(StandardCharsets.UTF_8));
+            service.deliver(Source.TITANCARD, ReceiveContract.paddedCardBody(RunningService.MAX_BODY_BYTES + 10));
+            service.deliver(Source.TITANX, ReceiveContract.titanX(java.util.UUID.randomUUID().toString(), "v2"));
+            Eventually.await("the worker to apply the accepted events", Duration.ofSeconds(10), () ->
+                    value(scrape(service), "titan_events_applied_total\\{result=\"processed\",type=\"card.viewed\"\\}") == 3);
+
+            String metrics = scrape(service);
+            assertEquals(4, value(metrics, "titan_deliveries_total\\{outcome=\"accepted\",source=\"titancard\"\\}"));
+            assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"duplicate\",source=\"titancard\"\\}"));
+            assertEquals(2, value(metrics, "titan_deliveries_total\\{outcome=\"invalid_signature\",source=\"titancard\"\\}"));
+            assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"malformed\",source=\"titancard\"\\}"));
+            assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"too_large\",source=\"titancard\"\\}"));
+            assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"accepted\",source=\"titanx\"\\}"));
+            assertEquals(1, value(metrics, "titan_events_applied_total\\{result=\"processed\",type=\"card.created\"\\}"));
+            // two 401s, then a 400 and a 413: a run of 4 non-2xx answers
+            assertEquals(4, value(metrics, "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"));
+            assertTrue(metrics.contains("titan_receive_seconds_bucket"), "receive latency histogram");
+            assertTrue(metrics.contains("titan_projection_lag_seconds_bucket"), "projection lag histogram");
+            assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
+            assertTrue(metrics.contains("hikaricp_connections"), "connection pool metrics");
+            assertTrue(metrics.contains("titan_http_pool_busy_threads"), "HTTP pool metrics");
+            assertTrue(metrics.contains("titan_inbox_events{status=\"processed\"}"), "inbox depth");
+        }
+    }
+
+    private static String scrape(RunningService service) {
+        HttpResponse<String> response = service.get("/metrics");
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher matcher = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+}
