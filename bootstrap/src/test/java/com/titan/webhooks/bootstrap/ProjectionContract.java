@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardActivity;
 import com.titan.webhooks.domain.card.CardField;
@@ -29,39 +28,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Each of the 16 event types, end to end: its sample goes in over HTTP, the worker applies it,
  * and the aggregate in the store shows its effect. Sample ids are made unique per test, so that
  * every test owns its aggregates. One subclass per store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProjectionContract {
-
-    private TestDatabase database;
-    private RunningService service;
-
-    abstract TestDatabase createStore();
-
-    @BeforeAll
-    void start() {
-        database = createStore();
-        service = RunningService.start(database);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+abstract class ProjectionContract extends RunningServiceContract {
 
     @Test
     void connectionCreated_createsTheConnectionWithEveryField() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.domain.delivery.Source;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -17,30 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The query API over HTTP: every route, its filters, pagination across pages, 401 and 404. Data
  * goes in as signed deliveries, exactly as in production. One subclass per store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueryApiContract {
+abstract class QueryApiContract extends RunningServiceContract {
 
     private static final String TOKEN = "test-api-token";
 
-    private TestDatabase database;
-    private RunningService service;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    abstract TestDatabase createStore();
-
     @BeforeAll
-    void start() {
-        database = createStore();
-        service = RunningService.start(database);
+    void seed() {
         for (int i = 0; i < 5; i++) {
             String status = i < 3 ? "qualified" : "new";
             deliverCard("connection.created", 1000 + i, "{\"id\":\"" + conn(i) + "\",\"full_name\":\"Person " + i
@@ -64,19 +54,8 @@ abstract class QueryApiContract {
                 + "\"leadStatus\":\"high-" + run + "\"},\"eventType\":\"job.contact.scored\",\"timestamp\":3000,"
                 + "\"apiVersion\":\"v2\",\"id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
         assertEquals(202, service.deliver(Source.TITANX, scored).statusCode());
-        StoreQueries rows = new StoreQueries(database);
         Eventually.await("the worker to apply every event", Duration.ofSeconds(10), () ->
                 rows.count("SELECT COUNT(*) FROM inbox_events WHERE status IN ('received', 'failed')") == 0);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test
@@ -212,7 +191,6 @@ abstract class QueryApiContract {
         HttpResponse<String> replayed = post("/api/events/" + id + "/replay", "Bearer " + TOKEN);
         assertEquals(202, replayed.statusCode());
         assertEquals(id, json(replayed).get("queued").get(0).asText());
-        StoreQueries rows = new StoreQueries(database);
         Eventually.await("the replayed event to be applied again", Duration.ofSeconds(10), () ->
                 "processed".equals(rows.text("SELECT status FROM inbox_events WHERE id = ?", id)));
         assertEquals(1, json(api("/api/connections/" + conn(0))).get("notes").size(), "replay changes nothing");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.domain.delivery.Source;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
@@ -22,47 +21,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The receiving status contract, end to end: the real server on a free port, real HTTP in, and
  * the database's rows and the HTTP answer out. One subclass per store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReceiveContract {
+abstract class ReceiveContract extends RunningServiceContract {
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    TestDatabase database;
-    RunningService service;
-    StoreQueries rows;
-
-    abstract TestDatabase createStore();
 
     /** SQL that makes every insert into the inbox fail, and SQL that undoes it. */
     abstract String[] breakInserts();
 
     abstract String[] repairInserts();
-
-    @BeforeAll
-    void start() {
-        database = createStore();
-        service = RunningService.start(database);
-        rows = new StoreQueries(database);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void unconfiguredProvider_is503SourceNotConfigured_andStoresNothing() throws Exception {
