@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /** The executable jar's entry point: {@code serve} (the default) and the operator commands. */
 @Command(name = "titan-webhooks", mixinStandardHelpOptions = true, version = "titan-webhooks 0.1.0",
         description = "Receives, verifies, stores and projects TitanX and TitanCard webhooks.",
-        subcommands = {ServeCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, SendCommand.class, VerifyCommand.class,
+                ReplayEventsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a bad argument or setting, as picocli uses for usage errors. */
@@ -34,9 +36,19 @@ public final class Main implements Runnable {
 
     /** Runs one command with {@code environment} as its settings; answers the exit code. */
     static int run(Map<String, String> environment, String... args) {
+        return run(environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         routeJulToSlf4j();
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
         CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((bad, badArgs) -> {
+            bad.getCommandLine().getErr().println("titan-webhooks: " + bad.getMessage() + " (see --help)");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((failure, cmd, parsed) -> {
             if (failure instanceof InvalidSettingException) {
                 cmd.getErr().println("titan-webhooks: " + failure.getMessage());

@@ -1,0 +1,203 @@
+package com.titan.webhooks.bootstrap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SigningSecret;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code send}: sign a sample delivery (or a file) the way its provider would and POST it,
+ * printing what the service answers: our version of the provider's "Test" button.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Sign a sample of an event type (or a file) as its provider would, POST it, print the answer.")
+final class SendCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EVENT_TYPE", arity = "0..1",
+            description = "One of the 16 event types (the sample shipped in the jar); optional with --file.")
+    private String eventType;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The service (default: http://localhost:${HTTP_PORT:-8080}).")
+    private String url;
+
+    @Option(names = "--secret", paramLabel = "SECRET",
+            description = "Signing secret (default: the first of the provider's *_WEBHOOK_SECRETS).")
+    private String secret;
+
+    @Option(names = "--provider", paramLabel = "titanx|titancard", description = "Needed with --file and no event type.")
+    private String provider;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a field, e.g. --set data.title=\"CTO\" (VALUE is JSON if it parses, else a string).")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--timestamp", paramLabel = "MILLIS|ISO", description = "The event's timestamp.")
+    private String timestamp;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Send this body, byte for byte (no --set or --timestamp).")
+    private Path file;
+
+    @Option(names = "--times", paramLabel = "N", defaultValue = "1", description = "Send the same delivery N times.")
+    private int times;
+
+    @Option(names = "--unique", description = "Give the delivery a fresh identity (TitanX id, TitanCard nonce), so that it is not a duplicate.")
+    private boolean unique;
+
+    @Option(names = "--wrong-signature", description = "Sign with a wrong secret, to see the 401.")
+    private boolean wrongSignature;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (times < 1) {
+            throw new ParameterException(spec.commandLine(), "--times must be at least 1");
+        }
+        Source source = source();
+        byte[] body = body(source);
+        Settings settings = main.settings();
+        SigningSecret signingSecret = wrongSignature ? new SigningSecret("whsec_wrong_" + UUID.randomUUID())
+                : secret != null ? new SigningSecret(secret)
+                : settings.secretsFor(source).stream().findFirst().orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "no secret: pass --secret or set " + source.name() + "_WEBHOOK_SECRETS"));
+        URI target = URI.create((url != null ? url : "http://localhost:" + (settings.httpPort() == 0 ? 8080 : settings.httpPort()))
+                .replaceAll("/+$", "") + "/webhooks/" + source.wireName());
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header(source.signatureHeader(), source.signaturePolicy().sign(body, signingSecret))
+                .header("User-Agent", source == Source.TITANX ? "TitanX-Webhooks/1.0" : "TitanCard-Webhooks/1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        source.eventTypeHeader().ifPresent(header -> request.header(header, typeOf(body, source)));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean all2xx = true;
+        for (int i = 0; i < times; i++) {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            out.println(response.statusCode() + " " + response.body());
+            out.flush();
+            all2xx &= response.statusCode() / 100 == 2;
+        }
+        return all2xx ? 0 : 1;
+    }
+
+    private Source source() {
+        if (provider != null) {
+            return Source.fromWireName(provider).orElseThrow(() ->
+                    new ParameterException(spec.commandLine(), "--provider must be titanx or titancard"));
+        }
+        if (eventType == null) {
+            throw new ParameterException(spec.commandLine(), "give an EVENT_TYPE, or --file with --provider");
+        }
+        return Samples.sourceOf(eventType).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown event type '" + eventType + "'; known: " + String.join(", ", Samples.EVENT_TYPES.keySet())));
+    }
+
+    private byte[] body(Source source) throws IOException {
+        if (file != null) {
+            if (!overrides.isEmpty() || timestamp != null || unique) {
+                throw new ParameterException(spec.commandLine(), "--file is sent byte for byte: no --set, --timestamp or --unique");
+            }
+            if (!Files.isReadable(file)) {
+                throw new ParameterException(spec.commandLine(), "--file " + file + " cannot be read");
+            }
+            return Files.readAllBytes(file);
+        }
+        byte[] sample = Samples.body(eventType);
+        if (overrides.isEmpty() && timestamp == null && !unique) {
+            return sample;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(sample);
+        if (timestamp != null) {
+            root.put("timestamp", millis(timestamp));
+        }
+        if (unique) {
+            if (source == Source.TITANX) {
+                root.put("id", UUID.randomUUID().toString());
+            } else {
+                ((ObjectNode) root.get("data")).put("_nonce", UUID.randomUUID().toString());
+            }
+        }
+        for (String override : overrides) {
+            apply(root, override);
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private void apply(ObjectNode root, String override) {
+        int equals = override.indexOf('=');
+        if (equals <= 0) {
+            throw new ParameterException(spec.commandLine(), "--set takes PATH=VALUE, e.g. data.title=CTO");
+        }
+        String[] path = override.substring(0, equals).split("\\.");
+        String raw = override.substring(equals + 1);
+        ObjectNode node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = node.get(path[i]);
+            node = child instanceof ObjectNode object ? object : node.putObject(path[i]);
+        }
+        node.set(path[path.length - 1], value(raw));
+    }
+
+    private static JsonNode value(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(raw);
+        }
+    }
+
+    private long millis(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notMillis) {
+            try {
+                return Instant.parse(value).toEpochMilli();
+            } catch (DateTimeParseException notIso) {
+                throw new ParameterException(spec.commandLine(), "--timestamp must be milliseconds or ISO-8601, e.g. 2026-01-16T16:00:00Z");
+            }
+        }
+    }
+
+    private static String typeOf(byte[] body, Source source) {
+        try {
+            JsonNode type = JSON.readTree(body).get(source == Source.TITANX ? "eventType" : "event");
+            return type == null ? "" : type.asText();
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+}

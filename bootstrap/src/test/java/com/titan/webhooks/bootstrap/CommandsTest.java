@@ -1,0 +1,168 @@
+package com.titan.webhooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SigningSecret;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** send, verify and replay, run in-process against a real service and store, with their error paths. */
+class CommandsTest {
+
+    @Test
+    void send_everySample_isAccepted_andVisibleThroughTheApi() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            Map<String, String> env = env(service);
+            for (Map.Entry<String, Source> type : Samples.EVENT_TYPES.entrySet()) {
+                Result sent = run(env, "send", type.getKey());
+                assertEquals(0, sent.code(), type.getKey() + ": " + sent.out() + sent.err());
+                assertTrue(sent.out().startsWith("202 {\"status\":\"accepted\""), type.getKey() + ": " + sent.out());
+            }
+            StoreQueries rows = new StoreQueries(database);
+            Eventually.await("all 16 samples to be applied", Duration.ofSeconds(10), () ->
+                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 16);
+            for (String path : new String[] {"/api/connections/j57xyz789ghi", "/api/cards/k57abc123def",
+                    "/api/reminders/r89reminder123", "/api/contacts/tx-contact-4f1c2a"}) {
+                assertEquals(200, api(service, path).statusCode(), path);
+            }
+            JsonNode events = ReceiveContract.json(api(service, "/api/events?limit=500"));
+            assertEquals(16, events.get("items").size());
+            JsonNode connection = ReceiveContract.json(api(service, "/api/connections/j57xyz789ghi"));
+            assertEquals("n12note456", connection.get("notes").get(0).get("id").asText(), "note.added is visible");
+        }
+    }
+
+    @Test
+    void send_withOverridesTimesAndAWrongSignature() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            Map<String, String> env = env(service);
+            Result twice = run(env, "send", "connection.created", "--set", "data.id=\"cli-1\"", "--set", "data.title=CTO",
+                    "--timestamp", "2026-01-16T16:00:00Z", "--times", "2");
+            assertEquals(0, twice.code(), twice.err());
+            String[] lines = twice.out().strip().split("\n");
+            assertTrue(lines[0].startsWith("202"), twice.out());
+            assertTrue(lines[1].startsWith("200 {\"status\":\"duplicate\""), twice.out());
+            Eventually.await("the override to be applied", Duration.ofSeconds(10), () ->
+                    api(service, "/api/connections/cli-1").statusCode() == 200);
+            assertEquals("CTO", ReceiveContract.json(api(service, "/api/connections/cli-1")).get("title").asText());
+
+            Result unique = run(env, "send", "job.contact.scored", "--unique");
+            assertTrue(unique.out().startsWith("202"), unique.out());
+
+            Result wrong = run(env, "send", "card.viewed", "--wrong-signature");
+            assertEquals(1, wrong.code());
+            assertTrue(wrong.out().startsWith("401 {\"error\":\"invalid_signature\"}"), wrong.out());
+        }
+    }
+
+    @Test
+    void send_badArguments_exit2WithOneLine(@TempDir Path folder) {
+        Map<String, String> env = Map.of("TITANCARD_WEBHOOK_SECRETS", "whsec_x");
+        for (String[] args : new String[][] {{"send", "card.teleported"}, {"send"}, {"send", "card.viewed", "--times", "0"},
+                {"send", "card.viewed", "--set", "novalue"}, {"send", "card.viewed", "--timestamp", "soon"},
+                {"send", "--file", folder.resolve("missing.json").toString(), "--provider", "titancard"},
+                {"send", "job.completed"}}) {
+            Result result = run(env, args);
+            assertEquals(2, result.code(), String.join(" ", args) + ": " + result.err());
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+        }
+    }
+
+    @Test
+    void send_toNoService_failsNonZero() {
+        Result result = run(Map.of("TITANCARD_WEBHOOK_SECRETS", "whsec_x"), "send", "card.viewed", "--url", "http://127.0.0.1:1");
+        assertTrue(result.code() != 0 && result.code() != 2, "exit " + result.code());
+    }
+
+    @Test
+    void verify_saysValid_orWhyNot(@TempDir Path folder) throws Exception {
+        byte[] body = Samples.body("connection.created");
+        Path file = folder.resolve("body.json");
+        Files.write(file, body);
+        SigningSecret secret = new SigningSecret("whsec_verify");
+        String card = Source.TITANCARD.signaturePolicy().sign(body, secret);
+        String titanX = Source.TITANX.signaturePolicy().sign(body, secret);
+
+        assertVerify(0, "valid", file, "titancard", "whsec_verify", card);
+        assertVerify(1, "most likely a different secret", file, "titancard", "whsec_other", card);
+        assertVerify(1, "titanx's signature scheme", file, "titancard", "whsec_verify", titanX);
+        assertVerify(1, "not hex", file, "titanx", "whsec_verify", card.substring(7));
+        assertVerify(1, "provider's prefix", file, "titancard", "whsec_verify", card.substring(7));
+        assertVerify(1, "whitespace", file, "titancard", " whsec_verify ", card);
+
+        Path withNewline = folder.resolve("newline.json");
+        Files.write(withNewline, (new String(body, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertVerify(1, "trailing newline", withNewline, "titancard", "whsec_verify", card);
+
+        Path pretty = folder.resolve("pretty.json");
+        Files.writeString(pretty, "{\"event\": \"card.created\"}");
+        String signedCompact = Source.TITANCARD.signaturePolicy().sign("{\"event\":\"card.created\"}".getBytes(StandardCharsets.UTF_8), secret);
+        assertVerify(1, "re-serialised", pretty, "titancard", "whsec_verify", signedCompact);
+
+        assertEquals(2, run(Map.of(), "verify", "--provider", "stripe", "--secret", "s", "--body", file.toString(),
+                "--signature", "x").code());
+        assertEquals(2, run(Map.of(), "verify", "--provider", "titanx").code());
+    }
+
+    @Test
+    void replay_reappliesAStatus_againstTheConfiguredStore() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            byte[] unknown = "{\"event\":\"card.teleported\",\"timestamp\":1,\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+            String id = ReceiveContract.json(service.deliver(Source.TITANCARD, unknown)).get("event_id").asText();
+            Map<String, String> env = Map.of("DATABASE_URL", database.settings().url());
+
+            Result byStatus = run(env, "replay", "--status", "ignored");
+            assertEquals(0, byStatus.code(), byStatus.err());
+            assertTrue(byStatus.out().contains("queued 1 event(s)"), byStatus.out());
+            assertEquals("ignored", new StoreQueries(database).text("SELECT status FROM inbox_events WHERE id = ?", id),
+                    "still no handler: it stays ignored");
+
+            Result one = run(env, "replay", "--event", id);
+            assertTrue(one.out().contains("queued 1 event(s)"), one.out());
+            assertEquals(1, run(env, "replay", "--event", "no-such-event").code());
+            assertEquals(2, run(env, "replay").code());
+            assertEquals(2, run(env, "replay", "--status", "malformed").code());
+            assertEquals(2, run(env, "replay", "--status", "parked", "--event", id).code());
+        }
+    }
+
+    private static void assertVerify(int code, String expected, Path body, String provider, String secret, String signature) {
+        Result result = run(Map.of(), "verify", "--provider", provider, "--secret", secret, "--body", body.toString(),
+                "--signature", signature);
+        assertEquals(code, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains(expected), "expected '" + expected + "' in:\n" + result.out());
+    }
+
+    private static Map<String, String> env(RunningService service) {
+        return Map.of("HTTP_PORT", String.valueOf(service.port()),
+                "TITANX_WEBHOOK_SECRETS", RunningService.TITANX_SECRET,
+                "TITANCARD_WEBHOOK_SECRETS", RunningService.TITANCARD_SECRET);
+    }
+
+    private static java.net.http.HttpResponse<String> api(RunningService service, String path) {
+        return service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer test-api-token")
+                .GET().build());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
