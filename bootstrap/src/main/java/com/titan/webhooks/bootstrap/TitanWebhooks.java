@@ -4,6 +4,7 @@ import com.titan.webhooks.adapter.in.http.ApiTokenFilter;
 import com.titan.webhooks.adapter.in.http.CardResource;
 import com.titan.webhooks.adapter.in.http.ConnectionResource;
 import com.titan.webhooks.adapter.in.http.ContactResource;
+import com.titan.webhooks.adapter.in.http.DeliveryReception;
 import com.titan.webhooks.adapter.in.http.EventResource;
 import com.titan.webhooks.adapter.in.http.HealthCheck;
 import com.titan.webhooks.adapter.in.http.HealthResource;
@@ -11,8 +12,6 @@ import com.titan.webhooks.adapter.in.http.HttpApi;
 import com.titan.webhooks.adapter.in.http.MetricsResource;
 import com.titan.webhooks.adapter.in.http.OpenApiResource;
 import com.titan.webhooks.adapter.in.http.ReminderResource;
-import com.titan.webhooks.adapter.in.http.TitanCardWebhookResource;
-import com.titan.webhooks.adapter.in.http.TitanXWebhookResource;
 import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
@@ -34,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,15 +56,20 @@ public final class TitanWebhooks implements AutoCloseable {
     private final WebServer server;
     private final ReplayService replay;
     private final ResourceConfig application;
+    private final ExecutorService responder;
+    private final List<DeliveryReception> webhooks;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
-                          ReplayService replay, ResourceConfig application) {
+                          ReplayService replay, ResourceConfig application, ExecutorService responder,
+                          List<DeliveryReception> webhooks) {
         this.settings = settings;
         this.database = database;
         this.worker = worker;
         this.server = server;
         this.replay = replay;
         this.application = application;
+        this.responder = responder;
+        this.webhooks = webhooks;
     }
 
     /** Opens and migrates the store, starts the worker and the HTTP server. */
@@ -95,6 +103,8 @@ public final class TitanWebhooks implements AutoCloseable {
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
                 database.contacts(), database.inbox());
         metrics.watchInbox(database.inbox());
+        // writes answers once their deliveries are committed; two threads keep up with any batch
+        ExecutorService responder = Executors.newFixedThreadPool(2, daemonThreads("responder"));
 
         List<HealthCheck> readiness = List.of(
                 new HealthCheck("store", () -> database.isReachable() ? Optional.empty() : Optional.of("unreachable")),
@@ -102,8 +112,6 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthCheck("worker", () -> worker.isRunning() ? Optional.empty() : Optional.of("stopped")));
         ResourceConfig application = HttpApi.of(
                 new ApiTokenFilter(settings.apiToken()),
-                new TitanXWebhookResource(receive, settings.maxBodyBytes(), metrics),
-                new TitanCardWebhookResource(receive, settings.maxBodyBytes(), metrics),
                 new ConnectionResource(queries),
                 new CardResource(queries),
                 new ReminderResource(queries),
@@ -112,21 +120,26 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthResource(readiness, () -> providerSignals(signals)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
+        List<DeliveryReception> webhooks = List.of(
+                new DeliveryReception(Source.TITANX, receive, settings.maxBodyBytes(), metrics, responder),
+                new DeliveryReception(Source.TITANCARD, receive, settings.maxBodyBytes(), metrics, responder));
         if (settings.apiToken().isEmpty()) {
             LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
         }
         worker.start();
         WebServer server;
         try {
-            server = WebServer.start(settings.httpHost(), settings.httpPort(), application, settings.readTimeout());
+            server = WebServer.start(settings.httpHost(), settings.httpPort(), application, settings.readTimeout(),
+                    webhooks);
             metrics.watchHttpPool(server::workerPool);
         } catch (RuntimeException failure) {
             stopQuietly(worker);
+            responder.shutdownNow();
             throw failure;
         }
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
-        return new TitanWebhooks(settings, database, worker, server, replay, application);
+        return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks);
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
@@ -150,6 +163,11 @@ public final class TitanWebhooks implements AutoCloseable {
         return application;
     }
 
+    /** The webhook endpoints, served by Grizzly directly, for the same test. */
+    List<DeliveryReception> webhooks() {
+        return webhooks;
+    }
+
     public ReplayService replay() {
         return replay;
     }
@@ -161,7 +179,17 @@ public final class TitanWebhooks implements AutoCloseable {
         server.stop(grace);
         stopQuietly(worker);
         database.close();
+        responder.shutdown();
         LOG.info("Titan Webhooks stopped");
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void stopQuietly(ProjectionWorker worker) {

@@ -23,6 +23,7 @@ class OpenApiCoverageTest {
                     collect(Resource.from(instance.getClass()), "", served);
                 }
             }
+            service.service().webhooks().forEach(webhook -> served.add("POST " + webhook.path()));
             JsonNode document = ReceiveContract.json(service.get("/openapi.json"));
             assertEquals("3.1.0", document.get("openapi").asText());
             Set<String> documented = new TreeSet<>();

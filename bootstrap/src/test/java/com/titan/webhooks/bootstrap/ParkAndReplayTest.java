@@ -84,7 +84,8 @@ class ParkAndReplayTest {
     private static EventId receive(ReceiveDeliveryService receive, String type) {
         byte[] body = Samples.body(type);
         ReceiveResult result = receive.receive(new ReceiveDeliveryCommand(Source.TITANCARD, body,
-                Source.TITANCARD.signaturePolicy().sign(body, new SigningSecret(SECRET)), Map.of()));
+                Source.TITANCARD.signaturePolicy().sign(body, new SigningSecret(SECRET)), Map.of()))
+                .toCompletableFuture().join();
         assertEquals(DeliveryOutcome.ACCEPTED, result.outcome());
         return result.eventId().orElseThrow();
     }

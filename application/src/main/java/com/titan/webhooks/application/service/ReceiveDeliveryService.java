@@ -11,7 +11,6 @@ import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.SigningSecrets;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
@@ -24,6 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Use case: verify a delivery over its exact bytes, read its envelope, and store it once. Nothing
@@ -54,15 +56,15 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
     }
 
     @Override
-    public ReceiveResult receive(ReceiveDeliveryCommand command) {
+    public CompletionStage<ReceiveResult> receive(ReceiveDeliveryCommand command) {
         Source source = command.source();
         List<SigningSecret> active = secrets.activeFor(source);
         if (active.isEmpty()) {
-            return ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED);
+            return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED));
         }
         SignatureCheck check = source.signaturePolicy().check(command.body(), command.signature(), active);
         if (!check.isValid()) {
-            return ReceiveResult.of(DeliveryOutcome.INVALID_SIGNATURE);
+            return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.INVALID_SIGNATURE));
         }
         // stored times have millisecond precision in every store; truncate once, here
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -77,31 +79,36 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
         NewDelivery delivery = new NewDelivery(id, source, Optional.of(envelope), receivedAt, command.body(),
                 withMismatchNote(command, envelope), handled ? ProcessingStatus.RECEIVED : ProcessingStatus.IGNORED,
                 Optional.empty());
-        Appended appended;
-        try {
-            appended = inbox.append(delivery);
-        } catch (StoreUnavailableException unavailable) {
-            return ReceiveResult.of(DeliveryOutcome.UNAVAILABLE);
-        }
-        if (appended.duplicate()) {
-            return ReceiveResult.stored(DeliveryOutcome.DUPLICATE, appended.eventId());
-        }
-        if (handled) {
-            pendingWork.signal();
-        }
-        return ReceiveResult.stored(handled ? DeliveryOutcome.ACCEPTED : DeliveryOutcome.IGNORED, appended.eventId());
+        return stored(delivery, appended -> {
+            if (appended.duplicate()) {
+                return ReceiveResult.stored(DeliveryOutcome.DUPLICATE, appended.eventId());
+            }
+            if (handled) {
+                pendingWork.signal();
+            }
+            return ReceiveResult.stored(handled ? DeliveryOutcome.ACCEPTED : DeliveryOutcome.IGNORED,
+                    appended.eventId());
+        });
     }
 
-    private ReceiveResult keepMalformed(ReceiveDeliveryCommand command, EventId id, Instant receivedAt, String detail) {
+    private CompletionStage<ReceiveResult> keepMalformed(ReceiveDeliveryCommand command, EventId id, Instant receivedAt,
+                                                         String detail) {
         NewDelivery delivery = new NewDelivery(id, command.source(), Optional.empty(), receivedAt, command.body(),
                 command.headers(), ProcessingStatus.MALFORMED, Optional.of(detail));
+        // if it cannot be kept, the provider gets a 503 and retries; a 400 would end its retries
+        return stored(delivery, appended -> ReceiveResult.malformed(id, detail));
+    }
+
+    /** Appends, and answers UNAVAILABLE (never an exception) when the store cannot take it. */
+    private CompletionStage<ReceiveResult> stored(NewDelivery delivery, Function<Appended, ReceiveResult> answer) {
+        CompletionStage<Appended> appended;
         try {
-            inbox.append(delivery);
-        } catch (StoreUnavailableException unavailable) {
-            // the provider will retry; the 400 it would otherwise get would end its retries
-            return ReceiveResult.of(DeliveryOutcome.UNAVAILABLE);
+            appended = inbox.append(delivery);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.UNAVAILABLE));
         }
-        return ReceiveResult.malformed(id, detail);
+        return appended.handle((stored, failure) -> failure == null ? answer.apply(stored)
+                : ReceiveResult.of(DeliveryOutcome.UNAVAILABLE));
     }
 
     /**

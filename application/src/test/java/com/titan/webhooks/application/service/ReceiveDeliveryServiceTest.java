@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -80,7 +81,7 @@ class ReceiveDeliveryServiceTest {
         when(secrets.activeFor(Source.TITANCARD)).thenReturn(List.of(SECRET));
         when(decoder.decodeEnvelope(Source.TITANCARD, BODY)).thenReturn(envelope("card.teleported"));
         when(decoder.handles(Source.TITANCARD, "card.teleported")).thenReturn(false);
-        when(inbox.append(any())).thenReturn(new Appended(ID, false));
+        when(inbox.append(any())).thenReturn(CompletableFuture.completedFuture(new Appended(ID, false)));
 
         assertEquals(DeliveryOutcome.IGNORED, receive(signed()).outcome());
         ArgumentCaptor<NewDelivery> stored = ArgumentCaptor.forClass(NewDelivery.class);
@@ -91,6 +92,16 @@ class ReceiveDeliveryServiceTest {
 
     @Test
     void storeFailure_isUnavailable() {
+        when(secrets.activeFor(Source.TITANCARD)).thenReturn(List.of(SECRET));
+        when(decoder.decodeEnvelope(Source.TITANCARD, BODY)).thenReturn(envelope("card.created"));
+        when(decoder.handles(Source.TITANCARD, "card.created")).thenReturn(true);
+        when(inbox.append(any())).thenReturn(CompletableFuture.failedFuture(new StoreUnavailableException("down", null)));
+
+        assertEquals(DeliveryOutcome.UNAVAILABLE, receive(signed()).outcome());
+    }
+
+    @Test
+    void storeRefusingAtOnce_isUnavailable_too() {
         when(secrets.activeFor(Source.TITANCARD)).thenReturn(List.of(SECRET));
         when(decoder.decodeEnvelope(Source.TITANCARD, BODY)).thenReturn(envelope("card.created"));
         when(decoder.handles(Source.TITANCARD, "card.created")).thenReturn(true);
@@ -107,7 +118,8 @@ class ReceiveDeliveryServiceTest {
     }
 
     private ReceiveResult receive(String signature) {
-        return service.receive(new ReceiveDeliveryCommand(Source.TITANCARD, BODY, signature, Map.of()));
+        return service.receive(new ReceiveDeliveryCommand(Source.TITANCARD, BODY, signature, Map.of()))
+                .toCompletableFuture().join();
     }
 
     private static String signed() {

@@ -22,7 +22,6 @@ public final class HttpApi {
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new JsonMapping());
         config.register(new WebApplicationExceptionMapper());
-        config.register(new BodyUnreadableExceptionMapper());
         config.register(new InvalidParameterExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         for (Object resource : resources) {

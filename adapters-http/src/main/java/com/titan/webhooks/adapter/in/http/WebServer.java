@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -27,9 +29,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Starts serving {@code application} on {@code host:port} (port 0 picks a free one). */
-    public static WebServer start(String host, int port, ResourceConfig application, Duration readTimeout) {
+    public static WebServer start(String host, int port, ResourceConfig application, Duration readTimeout,
+                                  List<DeliveryReception> webhooks) {
         URI uri = URI.create("http://" + host + ":" + port + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
+        for (DeliveryReception webhook : webhooks) {
+            server.getServerConfiguration().addHttpHandler(webhook,
+                    HttpHandlerRegistration.builder().contextPath(webhook.path()).urlPattern("").build());
+        }
         NetworkListener listener = server.getListener(LISTENER);
         listener.registerAddOn(new Http1OnlyAddOn());
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, readTimeout.toSeconds() * 2));

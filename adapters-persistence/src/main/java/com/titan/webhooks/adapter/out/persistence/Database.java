@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final JdbiTransactions transactions;
+    private final GroupCommittingInbox inbox;
     private volatile boolean migrated;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource) {
@@ -37,7 +38,14 @@ public final class Database implements AutoCloseable {
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
         this.transactions = new JdbiTransactions(Jdbi.create(dataSource));
+        // SQLite has one writer; on PostgreSQL two writers let one batch fill while another commits
+        int writers = dialect == Dialect.SQLITE ? 1 : 2;
+        this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING);
     }
+
+    /** The most deliveries one commit takes, and how many may wait for a commit before 503s. */
+    private static final int MAX_BATCH = 500;
+    private static final int MAX_WAITING = 20_000;
 
     /** Opens the pool; does not need the store to be up yet (the first use will). */
     public static Database open(DatabaseSettings settings) {
@@ -122,8 +130,9 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** The inbox; one per store, because it owns the group-commit writers. */
     public Inbox inbox() {
-        return new JdbiInbox(transactions, dialect);
+        return inbox;
     }
 
     public Connections connections() {
@@ -150,8 +159,10 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Commits the deliveries still waiting, then closes the pool. */
     @Override
     public void close() {
+        inbox.close();
         dataSource.close();
     }
 

@@ -13,11 +13,16 @@ import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.delivery.Source;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Persistence adapter: the inbox in PostgreSQL or SQLite. Uniqueness of (source, idempotency key)
@@ -86,15 +91,45 @@ public final class JdbiInbox implements Inbox {
         this.dialect = dialect;
     }
 
+    /** One delivery, one transaction: the simple path, used where a store has no group commit. */
     @Override
-    public Appended append(NewDelivery delivery) {
-        return transactions.withHandle(handle -> appendOn(handle, delivery));
+    public CompletionStage<Appended> append(NewDelivery delivery) {
+        try {
+            return CompletableFuture.completedFuture(transactions.withHandle(handle -> appendOn(handle, delivery)));
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
     }
 
-    /** Also used by the group-committing writer, which appends many deliveries on one handle. */
-    static Appended appendOn(Handle handle, NewDelivery delivery) {
+    /**
+     * Appends many deliveries in one transaction, sent as one JDBC batch: one round trip and one
+     * commit for all of them. A row the unique constraint turned away (count 0) is a duplicate,
+     * of an earlier delivery or of one earlier in the same batch; its first id is then read back.
+     */
+    List<Appended> appendAll(List<NewDelivery> deliveries) {
+        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (NewDelivery delivery : deliveries) {
+                bindDelivery(batch, delivery).add();
+            }
+            int[] inserted = batch.execute();
+            List<Appended> answers = new ArrayList<>(deliveries.size());
+            for (int i = 0; i < deliveries.size(); i++) {
+                NewDelivery delivery = deliveries.get(i);
+                answers.add(inserted[i] == 0 ? firstDelivery(handle, delivery) : new Appended(delivery.id(), false));
+            }
+            return answers;
+        }));
+    }
+
+    private static Appended appendOn(Handle handle, NewDelivery delivery) {
+        int inserted = bindDelivery(handle.createUpdate(INSERT), delivery).execute();
+        return inserted == 1 ? new Appended(delivery.id(), false) : firstDelivery(handle, delivery);
+    }
+
+    private static <S extends SqlStatement<S>> S bindDelivery(S statement, NewDelivery delivery) {
         Optional<Envelope> envelope = delivery.envelope();
-        int inserted = handle.createUpdate(INSERT)
+        return statement
                 .bind("id", delivery.id().value())
                 .bind("source", delivery.source().wireName())
                 .bind("eventType", envelope.map(Envelope::eventType).orElse(null))
@@ -104,14 +139,13 @@ public final class JdbiInbox implements Inbox {
                 .bind("rawBody", delivery.body())
                 .bind("headers", StoredEventRow.headersJson(delivery.headers()))
                 .bind("status", delivery.status().wireName())
-                .bind("error", delivery.error().orElse(null))
-                .execute();
-        if (inserted == 1) {
-            return new Appended(delivery.id(), false);
-        }
+                .bind("error", delivery.error().orElse(null));
+    }
+
+    private static Appended firstDelivery(Handle handle, NewDelivery delivery) {
         String first = handle.createQuery(FIRST_DELIVERY)
                 .bind("source", delivery.source().wireName())
-                .bind("key", envelope.orElseThrow().idempotencyKey().value())
+                .bind("key", delivery.envelope().orElseThrow().idempotencyKey().value())
                 .mapTo(String.class)
                 .one();
         return new Appended(new EventId(first), true);

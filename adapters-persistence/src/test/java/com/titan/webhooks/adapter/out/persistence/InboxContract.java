@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +71,7 @@ abstract class InboxContract {
         byte[] body = {'{', '}', (byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF};
         NewDelivery delivery = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, body);
 
-        Appended appended = inbox.append(delivery);
+        Appended appended = append(inbox, delivery);
 
         assertFalse(appended.duplicate());
         StoredEvent stored = inbox.find(appended.eventId()).orElseThrow();
@@ -86,8 +87,8 @@ abstract class InboxContract {
     @Test
     void append_sameKeyTwice_answersTheFirstDeliverysIdAsDuplicate() {
         String key = unique();
-        Appended first = inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
-        Appended second = inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {2}));
+        Appended first = append(inbox, delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
+        Appended second = append(inbox, delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {2}));
 
         assertTrue(second.duplicate());
         assertEquals(first.eventId(), second.eventId());
@@ -97,8 +98,8 @@ abstract class InboxContract {
     @Test
     void append_sameKeyFromTheOtherSource_isADifferentEvent() {
         String key = unique();
-        inbox.append(delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
-        assertFalse(inbox.append(delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {1})).duplicate());
+        append(inbox, delivery(Source.TITANX, key, ProcessingStatus.RECEIVED, new byte[] {1}));
+        assertFalse(append(inbox, delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {1})).duplicate());
     }
 
     @Test
@@ -108,8 +109,8 @@ abstract class InboxContract {
         NewDelivery again = new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x'},
                 Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"));
 
-        assertFalse(inbox.append(malformed).duplicate());
-        assertFalse(inbox.append(again).duplicate());
+        assertFalse(append(inbox, malformed).duplicate());
+        assertFalse(append(inbox, again).duplicate());
         StoredEvent stored = inbox.find(again.id()).orElseThrow();
         assertEquals(ProcessingStatus.MALFORMED, stored.status());
         assertEquals(Optional.of("the body is not valid JSON"), stored.lastError());
@@ -127,7 +128,7 @@ abstract class InboxContract {
             for (int i = 0; i < senders; i++) {
                 Callable<Appended> send = () -> {
                     start.await();
-                    return inbox.append(delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {7}));
+                    return append(inbox, delivery(Source.TITANCARD, key, ProcessingStatus.RECEIVED, new byte[] {7}));
                 };
                 results.add(pool.submit(send));
             }
@@ -148,8 +149,8 @@ abstract class InboxContract {
 
     @Test
     void claimDue_thenMark_walksAnEventThroughItsStatuses() {
-        EventId ready = inbox.append(delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
-        EventId ignored = inbox.append(delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
+        EventId ready = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
+        EventId ignored = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
 
         List<EventId> claimed = database.transactions().inTransaction(() ->
                 inbox.claimDue(NOW.plusSeconds(1), 10_000).stream().map(StoredEvent::id).toList());
@@ -179,10 +180,10 @@ abstract class InboxContract {
 
     @Test
     void requeueByStatus_takesEveryEventInThatStatus_butNeverMalformedOnes() {
-        EventId ignored = inbox.append(delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
+        EventId ignored = append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
         NewDelivery malformed = new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW, new byte[] {'x'},
                 Map.of(), ProcessingStatus.MALFORMED, Optional.of("bad"));
-        inbox.append(malformed);
+        append(inbox, malformed);
 
         List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.empty(), Optional.of(ProcessingStatus.IGNORED)), NOW);
 
@@ -197,7 +198,7 @@ abstract class InboxContract {
         Map<ProcessingStatus, Long> before = inbox.countByStatus();
         List<EventId> appended = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            appended.add(inbox.append(delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId());
+            appended.add(append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId());
         }
         EventFilter ignoredTitanX = new EventFilter(Optional.of(Source.TITANX), Optional.of("connection.created"),
                 Optional.of(ProcessingStatus.IGNORED), Optional.of(NOW));
@@ -219,8 +220,14 @@ abstract class InboxContract {
     void append_onAClosedStore_failsAsUnavailable() {
         Database closed = store.openMigrated();
         closed.close();
-        assertThrows(StoreUnavailableException.class, () -> closed.inbox().append(
+        CompletionException failed = assertThrows(CompletionException.class, () -> append(closed.inbox(),
                 delivery(Source.TITANX, unique(), ProcessingStatus.RECEIVED, new byte[] {1})));
+        assertTrue(failed.getCause() instanceof StoreUnavailableException, failed.toString());
+    }
+
+    /** The append's answer, which completes once the delivery is committed. */
+    static Appended append(Inbox inbox, NewDelivery delivery) {
+        return inbox.append(delivery).toCompletableFuture().join();
     }
 
     private List<EventId> dueIds(Instant at) {

@@ -1,6 +1,7 @@
 package com.titan.webhooks.application.port.in;
 
 import com.titan.webhooks.domain.delivery.Source;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Inbound port: receive one webhook delivery: verify it, then store it exactly once. Any transport
@@ -14,5 +15,9 @@ public interface ReceiveDeliveryUseCase {
      */
     boolean isConfigured(Source source);
 
-    ReceiveResult receive(ReceiveDeliveryCommand command);
+    /**
+     * Verifies and stores one delivery. The answer completes when the delivery is committed (or
+     * at once when it is rejected); it never completes exceptionally.
+     */
+    CompletionStage<ReceiveResult> receive(ReceiveDeliveryCommand command);
 }

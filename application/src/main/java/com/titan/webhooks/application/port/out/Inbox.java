@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Outbound port: the durable inbox of every verified delivery. It keeps one event per (source,
@@ -15,12 +16,12 @@ import java.util.Optional;
 public interface Inbox {
 
     /**
-     * Stores a delivery, committed before this returns. For a key already stored, stores nothing
-     * and answers the first delivery's id with {@code duplicate = true}.
-     *
-     * @throws StoreUnavailableException if the store cannot take it; nothing was written
+     * Stores a delivery; the answer completes only once it is committed. For a key already stored,
+     * stores nothing and answers the first delivery's id with {@code duplicate = true}. Fails with
+     * {@link StoreUnavailableException} if the store cannot take it, in which case nothing was
+     * written. Asynchronous so that an implementation may commit many deliveries at once.
      */
-    Appended append(NewDelivery delivery);
+    CompletionStage<Appended> append(NewDelivery delivery);
 
     Optional<StoredEvent> find(EventId id);
 

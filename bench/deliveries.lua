@@ -1,0 +1,54 @@
+-- wrk script: every request is a new, correctly signed delivery from the pre-generated pool.
+-- Each wrk thread takes every n-th line of the pool, so no two requests repeat a delivery.
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local pool = os.getenv("POOL")
+  local total = tonumber(os.getenv("THREADS"))
+  signatures, bodies = {}, {}
+  local n = 0
+  for line in io.lines(pool) do
+    if n % total == id then
+      local tab = line:find("\t", 1, true)
+      table.insert(signatures, line:sub(1, tab - 1))
+      table.insert(bodies, line:sub(tab + 1))
+    end
+    n = n + 1
+  end
+  index = 0
+end
+
+-- RATE (requests per second over all connections) turns the burst into a steady offered load
+local rate = tonumber(os.getenv("RATE") or "0")
+local connections = tonumber(os.getenv("CONNECTIONS") or "64")
+
+function delay()
+  if rate > 0 then
+    return math.floor(1000 * connections / rate)
+  end
+  return 0
+end
+
+function request()
+  index = index + 1
+  if index > #bodies then
+    index = 1 -- the pool ran out: from here on the figure measures duplicates
+    wrapped = true
+  end
+  return wrk.format("POST", "/webhooks/titancard",
+    {["Content-Type"] = "application/json", ["X-Webhook-Signature"] = signatures[index]}, bodies[index])
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d duration_us=%d non2xx=%d errors=%d p50_us=%d p99_us=%d p999_us=%d\n",
+    summary.requests, summary.duration, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(99), latency:percentile(99.9)))
+end

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""The benchmark: one command, one machine, both stores, with the ceilings that give the figures
+meaning measured in the same run.
+
+  python3 bench/run.py            # the full run (about 4 minutes)
+  python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
+
+Needs: the built jar (built if missing), wrk (apt-get install wrk), pgbench and PostgreSQL at
+127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests).
+"""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+JAR = os.path.join(ROOT, "bootstrap", "target", "titan-webhooks.jar")
+SECRET = "whsec_bench_secret"
+SMOKE = "--smoke" in sys.argv
+CONNECTIONS = 64
+THREADS = 2
+BURST_SECONDS = 3 if SMOKE else 15
+SUSTAIN_SECONDS = 3 if SMOKE else 60
+SUSTAIN_RATE = int(os.getenv("SUSTAIN_RATE", "1000" if SMOKE else "9000"))
+CEILING_SECONDS = 2 if SMOKE else 10
+WARMUP_SECONDS = 2 if SMOKE else 15
+PG_URL = os.getenv("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test")
+PG_USER = os.getenv("TEST_DATABASE_USER", "postgres")
+PG_PASSWORD = os.getenv("TEST_DATABASE_PASSWORD", "postgres")
+PG_HOST, PG_PORT = re.match(r"jdbc:postgresql://([^:/]+):?(\d*)/", PG_URL).groups()
+PG_PORT = PG_PORT or "5432"
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def psql(sql, database="test"):
+    env = dict(os.environ, PGPASSWORD=PG_PASSWORD)
+    return subprocess.run(["psql", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-d", database, "-Atqc", sql],
+                          check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
+def wrk(url, seconds, script, extra_env):
+    env = dict(os.environ, THREADS=str(THREADS), CONNECTIONS=str(CONNECTIONS), **extra_env)
+    out = subprocess.run(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", "%ds" % seconds, "--timeout", "5s",
+                          "-s", os.path.join(BENCH, script), url], check=True, capture_output=True, text=True,
+                         env=env).stdout
+    fields = dict(re.findall(r"(\w+)=(\d+)", out[out.index("RESULT"):]))
+    result = {k: int(v) for k, v in fields.items()}
+    result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["ok_rate"] = (result["requests"] - result["non2xx"]) / (result["duration_us"] / 1e6)
+    return result
+
+
+def http_get(url, timeout=2):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read().decode()
+
+
+def metric(port, series):
+    _, body = http_get("http://127.0.0.1:%d/metrics" % port, timeout=10)
+    values = {}
+    for line in body.splitlines():
+        if line.startswith(series):
+            name, value = line.rsplit(" ", 1)
+            values[name] = float(value)
+    return values
+
+
+def applied(port):
+    """Events the worker has applied so far (a live counter; the inbox-depth gauge is cached)."""
+    return sum(v for k, v in metric(port, "titan_events_applied_total").items() if 'result="processed"' in k)
+
+
+def lag_quantile(before, after, q):
+    """q-quantile of titan_projection_lag_seconds between two scrapes, from the histogram buckets."""
+    buckets = []
+    for name, value in after.items():
+        m = re.search(r'le="([^"]+)"', name)
+        if m and "_bucket" in name:
+            bound = float("inf") if m.group(1) == "+Inf" else float(m.group(1))
+            buckets.append((bound, value - before.get(name, 0)))
+    buckets.sort()
+    total = buckets[-1][1] if buckets else 0
+    if total == 0:
+        return float("nan")
+    for bound, count in buckets:
+        if count >= q * total:
+            return bound
+    return float("inf")
+
+
+class Service:
+    def __init__(self, store_env, port):
+        self.port = port
+        env = dict(os.environ, HTTP_PORT=str(port), HTTP_HOST="127.0.0.1", TITANCARD_WEBHOOK_SECRETS=SECRET,
+                   LOG_LEVEL="WARN", **store_env)
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(["java", "-Xmx256m", "-jar", JAR, "serve"], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.ready_after = self.await_ready()
+
+    def await_ready(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if http_get("http://127.0.0.1:%d/health/ready" % self.port, timeout=1)[0] == 200:
+                    return time.monotonic() - self.started
+            except Exception:
+                time.sleep(0.02)
+        raise RuntimeError("the service did not become ready")
+
+    def peak_rss_mb(self):
+        with open("/proc/%d/status" % self.process.pid) as status:
+            return int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1)) / 1024
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def pgbench_ceiling():
+    database = "titan_bench_" + uuid.uuid4().hex[:8]
+    psql("CREATE DATABASE " + database)
+    try:
+        psql("CREATE TABLE deliveries (seq BIGSERIAL PRIMARY KEY, key TEXT UNIQUE, body BYTEA)", database)
+        with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+            script.write("INSERT INTO deliveries (key, body) VALUES (md5(random()::text || clock_timestamp()::text), "
+                         "convert_to(repeat('x', 1024), 'UTF8'));\n")
+        env = dict(os.environ, PGPASSWORD=PG_PASSWORD)
+        out = subprocess.run(["pgbench", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, "-n", "-c", "16", "-j", "2",
+                              "-T", str(CEILING_SECONDS), "-f", script.name, database],
+                             check=True, capture_output=True, text=True, env=env).stdout
+        os.unlink(script.name)
+        return float(re.search(r"tps = ([0-9.]+)", out).group(1))
+    finally:
+        psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+
+
+def settle(port, expected_applied, limit=300):
+    """Waits until the worker has applied {expected_applied} events; answers when that happened."""
+    deadline = time.monotonic() + limit
+    while applied(port) < expected_applied and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return time.monotonic()
+
+
+def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
+    port = 18900 if name == "PostgreSQL" else 18901
+    service = Service(store_env, port)
+    try:
+        url = "http://127.0.0.1:%d/webhooks/titancard" % port
+        # the JIT needs a few seconds of load before the figures mean anything
+        warm = wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pools[name + "-warmup"]})
+        settle(port, warm["requests"] - warm["non2xx"])
+        before = applied(port)
+        burst = wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]})
+        burst_end = time.monotonic()
+        drain = settle(port, before + burst["requests"] - burst["non2xx"]) - burst_end
+
+        lag_before = metric(port, "titan_projection_lag_seconds_bucket")
+        processed_before = applied(port)
+        sustain = wrk(url, SUSTAIN_SECONDS, "deliveries.lua", {"POOL": pools["sustain"], "RATE": str(SUSTAIN_RATE)})
+        processed_after = applied(port)
+        lag_after = metric(port, "titan_projection_lag_seconds_bucket")
+        seconds = sustain["duration_us"] / 1e6
+        return {
+            "store": name,
+            "accepted_per_s": burst["ok_rate"],
+            "p50_ms": burst["p50_us"] / 1000, "p99_ms": burst["p99_us"] / 1000, "p999_ms": burst["p999_us"] / 1000,
+            "non2xx": burst["non2xx"], "errors": burst["errors"],
+            "vs_http": burst["ok_rate"] / health_ceiling,
+            "vs_pgbench": burst["ok_rate"] / pg_ceiling,
+            "drain_s": drain,
+            "sustained_received_per_s": (sustain["requests"] - sustain["non2xx"]) / seconds,
+            "sustained_applied_per_s": (processed_after - processed_before) / seconds,
+            "sustained_non2xx": sustain["non2xx"] + sustain["errors"],
+            "lag_p99_s": lag_quantile(lag_before, lag_after, 0.99),
+            "ready_s": service.ready_after,
+            "rss_mb": service.peak_rss_mb(),
+        }
+    finally:
+        service.stop()
+
+
+def main():
+    for tool in ("wrk", "pgbench", "psql", "java"):
+        if shutil.which(tool) is None:
+            sys.exit("bench: %s is not installed (wrk: apt-get install wrk)" % tool)
+    if not os.path.exists(JAR):
+        log("building the jar")
+        subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-DskipTests", "package"], cwd=ROOT, check=True)
+    work = tempfile.mkdtemp(prefix="titan-bench-")
+    try:
+        burst_count = 5_000 if SMOKE else 40_000 * BURST_SECONDS
+        sustain_count = int(SUSTAIN_RATE * SUSTAIN_SECONDS * 1.2)
+        warmup_count = 5_000 if SMOKE else 30_000 * WARMUP_SECONDS
+        pools = {"burst": os.path.join(work, "burst.tsv"), "sustain": os.path.join(work, "sustain.tsv"),
+                 "PostgreSQL-warmup": os.path.join(work, "warm-pg.tsv"), "SQLite-warmup": os.path.join(work, "warm-sqlite.tsv")}
+        for pool, prefix in (("PostgreSQL-warmup", "warm-pg"), ("SQLite-warmup", "warm-sqlite")):
+            subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(warmup_count), SECRET, pools[pool],
+                            "1024", prefix], check=True)
+        log("generating %d + %d signed 1 KB deliveries" % (burst_count, sustain_count))
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(burst_count), SECRET, pools["burst"],
+                        "1024", "burst"], check=True)
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(sustain_count), SECRET,
+                        pools["sustain"], "1024", "sustain"], check=True)
+
+        log("ceiling: pgbench, one durable single-row INSERT of 1 KB per transaction, 16 clients")
+        pg_ceiling = pgbench_ceiling()
+        log("ceiling: GET /health/live on the same server, %d connections" % CONNECTIONS)
+        probe = Service({"DATABASE_URL": "jdbc:sqlite:" + os.path.join(work, "health.db")}, 18902)
+        try:
+            wrk("http://127.0.0.1:18902/health/live", WARMUP_SECONDS, "health.lua", {})
+            health = wrk("http://127.0.0.1:18902/health/live", CEILING_SECONDS, "health.lua", {})
+        finally:
+            probe.stop()
+
+        results = []
+        database = "titan_bench_" + uuid.uuid4().hex[:8]
+        psql("CREATE DATABASE " + database)
+        try:
+            log("PostgreSQL: burst %ds, then %ds at %d/s offered" % (BURST_SECONDS, SUSTAIN_SECONDS, SUSTAIN_RATE))
+            pg_url = re.sub(r"/[^/?]+(\?|$)", "/" + database + r"\1", PG_URL, count=1)
+            results.append(run_store("PostgreSQL", {"DATABASE_URL": pg_url, "DATABASE_USER": PG_USER,
+                                                    "DATABASE_PASSWORD": PG_PASSWORD}, pools, health["rate"], pg_ceiling))
+        finally:
+            psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+        log("SQLite: burst %ds, then %ds at %d/s offered" % (BURST_SECONDS, SUSTAIN_SECONDS, SUSTAIN_RATE))
+        results.append(run_store("SQLite", {"DATABASE_URL": "jdbc:sqlite:" + os.path.join(work, "bench.db")}, pools,
+                                 health["rate"], pg_ceiling))
+
+        log("")
+        log("ceilings (same run): GET /health/live %.0f req/s (p99 %.1f ms); pgbench single-row INSERT %.0f tps"
+            % (health["rate"], health["p99_us"] / 1000, pg_ceiling))
+        log("")
+        rows = [
+            ("burst: accepted deliveries/s", "accepted_per_s", "%.0f"),
+            ("burst: latency p50 / ms", "p50_ms", "%.1f"),
+            ("burst: latency p99 / ms", "p99_ms", "%.1f"),
+            ("burst: latency p99.9 / ms", "p999_ms", "%.1f"),
+            ("burst: non-2xx answers", "non2xx", "%d"),
+            ("burst: socket errors", "errors", "%d"),
+            ("burst: ratio to GET /health/live", "vs_http", "%.2f"),
+            ("burst: ratio to pgbench INSERT", "vs_pgbench", "%.2f"),
+            ("burst: time until all applied / s", "drain_s", "%.1f"),
+            ("sustained: received/s", "sustained_received_per_s", "%.0f"),
+            ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
+            ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),
+            ("sustained: projection lag p99 / s", "lag_p99_s", "%.3f"),
+            ("start-up to ready / s", "ready_s", "%.2f"),
+            ("peak RSS / MB (-Xmx256m)", "rss_mb", "%.0f"),
+        ]
+        log("| figure | " + " | ".join(r["store"] for r in results) + " |")
+        log("| --- | " + " | ".join("---" for _ in results) + " |")
+        for label, key, fmt in rows:
+            log("| %s | %s |" % (label, " | ".join(fmt % r[key] for r in results)))
+        failures = [r["store"] for r in results if r["non2xx"] or r["accepted_per_s"] <= 0]
+        if failures:
+            sys.exit("bench: non-2xx answers or no accepted deliveries on " + ", ".join(failures))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
