@@ -21,6 +21,7 @@ public record Settings(
         DatabaseSettings database,
         Map<Source, List<SigningSecret>> secrets,
         Optional<String> apiToken,
+        Optional<Duration> payloadRetention,
         int maxBodyBytes,
         int projectionBatchSize,
         int projectionMaxAttempts,
@@ -53,6 +54,8 @@ public record Settings(
                 database,
                 secrets,
                 text(env, "API_TOKEN"),
+                text(env, "RAW_PAYLOAD_RETENTION_DAYS").map(days -> Duration.ofDays(
+                        integer(env, "RAW_PAYLOAD_RETENTION_DAYS", 0, 1, 36_500))),
                 integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1, 64 * 1024 * 1024),
                 integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),

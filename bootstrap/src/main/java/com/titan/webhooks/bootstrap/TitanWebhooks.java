@@ -16,6 +16,7 @@ import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ProjectionWorker;
@@ -32,8 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,10 +60,11 @@ public final class TitanWebhooks implements AutoCloseable {
     private final ResourceConfig application;
     private final ExecutorService responder;
     private final List<DeliveryReception> webhooks;
+    private final ScheduledExecutorService housekeeping;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
                           ReplayService replay, ResourceConfig application, ExecutorService responder,
-                          List<DeliveryReception> webhooks) {
+                          List<DeliveryReception> webhooks, ScheduledExecutorService housekeeping) {
         this.settings = settings;
         this.database = database;
         this.worker = worker;
@@ -70,6 +73,7 @@ public final class TitanWebhooks implements AutoCloseable {
         this.application = application;
         this.responder = responder;
         this.webhooks = webhooks;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens and migrates the store, starts the worker and the HTTP server. */
@@ -90,9 +94,10 @@ public final class TitanWebhooks implements AutoCloseable {
     private static TitanWebhooks wire(Settings settings, Database database, Clock clock, ProviderSignals signals,
                                       ServiceMetrics metrics) {
         PendingWork pendingWork = new PendingWork();
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("housekeeping"));
         EventDecoder decoder = new JacksonEventDecoder();
         ReceiveDeliveryService receive = new ReceiveDeliveryService(new ConfiguredSecrets(settings), decoder,
-                database.inbox(), () -> new EventId(UUID.randomUUID().toString()), clock, pendingWork);
+                database.inbox(), new TimeOrderedEventIds(clock), clock, pendingWork);
         ProjectionService projection = new ProjectionService(database.transactions(), database.inbox(), decoder,
                 database.connections(), database.cards(), database.reminders(), database.contacts(),
                 database.scoringJobs(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1),
@@ -103,6 +108,10 @@ public final class TitanWebhooks implements AutoCloseable {
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
                 database.contacts(), database.inbox());
         metrics.watchInbox(database.inbox());
+        settings.payloadRetention().ifPresent(keep -> {
+            PayloadRetention retention = new PayloadRetention(database.inbox(), clock, keep);
+            housekeeping.scheduleWithFixedDelay(() -> expire(retention), 1, 60, TimeUnit.MINUTES);
+        });
         // writes answers once their deliveries are committed; two threads keep up with any batch
         ExecutorService responder = Executors.newFixedThreadPool(2, daemonThreads("responder"));
 
@@ -135,11 +144,12 @@ public final class TitanWebhooks implements AutoCloseable {
         } catch (RuntimeException failure) {
             stopQuietly(worker);
             responder.shutdownNow();
+            housekeeping.shutdownNow();
             throw failure;
         }
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
-        return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks);
+        return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping);
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
@@ -176,11 +186,23 @@ public final class TitanWebhooks implements AutoCloseable {
     @Override
     public void close() {
         Duration grace = settings.shutdownGrace();
+        housekeeping.shutdownNow();
         server.stop(grace);
         stopQuietly(worker);
         database.close();
         responder.shutdown();
         LOG.info("Titan Webhooks stopped");
+    }
+
+    private static void expire(PayloadRetention retention) {
+        try {
+            int blanked = retention.expire();
+            if (blanked > 0) {
+                LOG.info("blanked the raw payloads of {} events past their retention", blanked);
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("payload retention failed, will retry: {}", failure.getMessage());
+        }
     }
 
     private static ThreadFactory daemonThreads(String name) {

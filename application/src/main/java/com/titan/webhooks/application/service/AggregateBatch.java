@@ -23,7 +23,7 @@ import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.List;
 
 /**
  * The aggregates touched by one projection batch: each is loaded once, receives all of the
@@ -74,14 +74,14 @@ final class AggregateBatch {
     }
 
     void saveAll() {
-        saveSorted(touchedConnections, Comparator.comparing(ConnectionId::value), connections::save);
-        saveSorted(touchedCards, Comparator.comparing(CardId::value), cards::save);
-        saveSorted(touchedReminders, Comparator.comparing(ReminderId::value), reminders::save);
-        saveSorted(touchedContacts, Comparator.comparing(ContactKey::value), contacts::save);
-        saveSorted(touchedJobs, Comparator.naturalOrder(), jobs::save);
+        connections.saveAll(sorted(touchedConnections, Comparator.comparing(ConnectionId::value)));
+        cards.saveAll(sorted(touchedCards, Comparator.comparing(CardId::value)));
+        reminders.saveAll(sorted(touchedReminders, Comparator.comparing(ReminderId::value)));
+        contacts.saveAll(sorted(touchedContacts, Comparator.comparing(ContactKey::value)));
+        sorted(touchedJobs, Comparator.<String>naturalOrder()).forEach(jobs::save);
     }
 
-    private static <K, A> void saveSorted(Map<K, A> touched, Comparator<K> order, Consumer<A> save) {
-        touched.keySet().stream().sorted(order).forEach(key -> save.accept(touched.get(key)));
+    private static <K, A> List<A> sorted(Map<K, A> touched, Comparator<K> order) {
+        return touched.keySet().stream().sorted(order).map(touched::get).toList();
     }
 }

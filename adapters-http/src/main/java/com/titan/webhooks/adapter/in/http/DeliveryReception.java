@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,8 +94,8 @@ public final class DeliveryReception extends HttpHandler {
                 answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
                 return;
             }
-            ReceiveDeliveryCommand command = new ReceiveDeliveryCommand(source, body,
-                    request.getHeader(source.signatureHeader()), storedHeaders(request));
+            ReceiveDeliveryCommand command = new ReceiveDeliveryCommand(source, body, signature(request),
+                    storedHeaders(request));
             response.suspend();
             receiver.receive(command).whenCompleteAsync((result, failure) -> {
                 try {
@@ -170,6 +172,16 @@ public final class DeliveryReception extends HttpHandler {
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The signature header's value. Sent twice, the values are joined, which no policy parses: an
+     * ambiguous signature is answered like a wrong one, never resolved by picking one.
+     */
+    private String signature(Request request) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders(source.signatureHeader()).forEach(values::add);
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     private static Map<String, String> storedHeaders(Request request) {

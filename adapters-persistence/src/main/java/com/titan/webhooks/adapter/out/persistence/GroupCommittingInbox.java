@@ -152,6 +152,11 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     }
 
     @Override
+    public int blankPayloadsReceivedBefore(Instant before) {
+        return inbox.blankPayloadsReceivedBefore(before);
+    }
+
+    @Override
     public List<EventId> requeue(ReplaySelection selection, Instant now) {
         return inbox.requeue(selection, now);
     }

@@ -1,7 +1,6 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.out.Cards;
-import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.application.port.out.Page;
@@ -58,13 +57,17 @@ public final class JdbiCardRepository implements Cards {
 
     @Override
     public void save(Card card) {
-        CardRow row = CardRow.from(card);
-        int changed = transactions.withHandle(handle -> handle.createUpdate(row.version() == 0 ? INSERT : UPDATE)
-                .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
-                .bind("deleted", row.deleted())
-                .execute());
-        if (changed != 1) {
-            throw new ConcurrentUpdateException("card " + row.id() + " changed since version " + row.version());
-        }
+        saveAll(List.of(card));
+    }
+
+    @Override
+    public void saveAll(List<Card> cards) {
+        List<CardRow> rows = cards.stream().map(CardRow::from).toList();
+        transactions.withHandle(handle -> {
+            VersionedRows.saveAll(handle, INSERT, UPDATE, rows, CardRow::version, (batch, row) -> batch
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("deleted", row.deleted()), row -> "card " + row.id());
+            return null;
+        });
     }
 }

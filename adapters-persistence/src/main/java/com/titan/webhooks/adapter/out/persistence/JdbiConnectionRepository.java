@@ -1,6 +1,5 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
@@ -77,15 +76,19 @@ public final class JdbiConnectionRepository implements Connections {
 
     @Override
     public void save(Connection connection) {
-        ConnectionRow row = ConnectionRow.from(connection);
-        int changed = transactions.withHandle(handle -> handle
-                .createUpdate(row.version() == 0 ? INSERT : UPDATE)
-                .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
-                .bind("status", row.status()).bind("emailNorm", row.emailNorm()).bind("phoneNorm", row.phoneNorm())
-                .bind("tags", row.tags()).bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt())
-                .execute());
-        if (changed != 1) {
-            throw new ConcurrentUpdateException("connection " + row.id() + " changed since version " + row.version());
-        }
+        saveAll(List.of(connection));
+    }
+
+    @Override
+    public void saveAll(List<Connection> connections) {
+        List<ConnectionRow> rows = connections.stream().map(ConnectionRow::from).toList();
+        transactions.withHandle(handle -> {
+            VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ConnectionRow::version, (batch, row) -> batch
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("status", row.status()).bind("emailNorm", row.emailNorm()).bind("phoneNorm", row.phoneNorm())
+                    .bind("tags", row.tags()).bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt()),
+                    row -> "connection " + row.id());
+            return null;
+        });
     }
 }

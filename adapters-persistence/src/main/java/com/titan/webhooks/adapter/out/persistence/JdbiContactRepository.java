@@ -1,6 +1,5 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
@@ -87,14 +86,18 @@ public final class JdbiContactRepository implements Contacts {
 
     @Override
     public void save(Contact contact) {
-        ContactRow row = ContactRow.from(contact);
-        int changed = transactions.withHandle(handle -> handle.createUpdate(row.version() == 0 ? INSERT : UPDATE)
-                .bind("key", row.key()).bind("version", row.version()).bind("state", row.state())
-                .bind("leadStatus", row.leadStatus()).bind("emailNorm", row.emailNorm())
-                .bind("phoneNorms", row.phoneNorms())
-                .execute());
-        if (changed != 1) {
-            throw new ConcurrentUpdateException("contact " + row.key() + " changed since version " + row.version());
-        }
+        saveAll(List.of(contact));
+    }
+
+    @Override
+    public void saveAll(List<Contact> contacts) {
+        List<ContactRow> rows = contacts.stream().map(ContactRow::from).toList();
+        transactions.withHandle(handle -> {
+            VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ContactRow::version, (batch, row) -> batch
+                    .bind("key", row.key()).bind("version", row.version()).bind("state", row.state())
+                    .bind("leadStatus", row.leadStatus()).bind("emailNorm", row.emailNorm())
+                    .bind("phoneNorms", row.phoneNorms()), row -> "contact " + row.key());
+            return null;
+        });
     }
 }

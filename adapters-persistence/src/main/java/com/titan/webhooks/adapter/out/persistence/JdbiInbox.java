@@ -78,6 +78,10 @@ public final class JdbiInbox implements Inbox {
             "SELECT id FROM inbox_events WHERE id = :id AND status <> 'malformed'";
     private static final String REPLAYABLE_BY_STATUS =
             "SELECT id FROM inbox_events WHERE status = :status AND status <> 'malformed' ORDER BY seq";
+    private static final String BLANK = """
+            UPDATE inbox_events SET raw_body = :empty, headers = '{}'
+            WHERE received_at < :before AND status IN ('processed', 'ignored', 'malformed') AND length(raw_body) > 0
+            """;
     private static final String REQUEUE = """
             UPDATE inbox_events SET status = 'received', attempts = 0, next_attempt_at = :now
             WHERE id IN (<ids>)
@@ -216,6 +220,14 @@ public final class JdbiInbox implements Inbox {
                 .list())
                 .forEach(row -> ProcessingStatus.fromWireName(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));
         return counts;
+    }
+
+    @Override
+    public int blankPayloadsReceivedBefore(Instant before) {
+        return transactions.withHandle(handle -> handle.createUpdate(BLANK)
+                .bind("empty", new byte[0])
+                .bind("before", before.toEpochMilli())
+                .execute());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
@@ -69,14 +68,18 @@ public final class JdbiReminderRepository implements Reminders {
 
     @Override
     public void save(Reminder reminder) {
-        ReminderRow row = ReminderRow.from(reminder);
-        int changed = transactions.withHandle(handle -> handle.createUpdate(row.version() == 0 ? INSERT : UPDATE)
-                .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
-                .bind("status", row.status()).bind("connectionId", row.connectionId())
-                .bind("scheduledFor", row.scheduledFor())
-                .execute());
-        if (changed != 1) {
-            throw new ConcurrentUpdateException("reminder " + row.id() + " changed since version " + row.version());
-        }
+        saveAll(List.of(reminder));
+    }
+
+    @Override
+    public void saveAll(List<Reminder> reminders) {
+        List<ReminderRow> rows = reminders.stream().map(ReminderRow::from).toList();
+        transactions.withHandle(handle -> {
+            VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ReminderRow::version, (batch, row) -> batch
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("status", row.status()).bind("connectionId", row.connectionId())
+                    .bind("scheduledFor", row.scheduledFor()), row -> "reminder " + row.id());
+            return null;
+        });
     }
 }

@@ -217,6 +217,23 @@ abstract class InboxContract {
     }
 
     @Test
+    void retention_blanksSettledPayloads_keepsTheirRecord_andSparesEventsStillToApply() {
+        NewDelivery settled = delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {'{', '}'});
+        NewDelivery waiting = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {'{', '}'});
+        append(inbox, settled);
+        append(inbox, waiting);
+
+        assertTrue(inbox.blankPayloadsReceivedBefore(NOW.plusSeconds(1)) >= 1);
+
+        StoredEvent blanked = inbox.find(settled.id()).orElseThrow();
+        assertArrayEquals(new byte[0], blanked.rawBody());
+        assertEquals(Map.of(), blanked.headers());
+        assertEquals(Optional.of("connection.created"), blanked.eventType(), "the record stays");
+        assertArrayEquals(new byte[] {'{', '}'}, inbox.find(waiting.id()).orElseThrow().rawBody());
+        assertEquals(0, inbox.blankPayloadsReceivedBefore(NOW.minusSeconds(1)), "nothing younger is touched");
+    }
+
+    @Test
     void append_onAClosedStore_failsAsUnavailable() {
         Database closed = store.openMigrated();
         closed.close();

@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
+import java.util.List;
 import java.util.Optional;
 
 /** Outbound port: the cards, loaded and saved whole. */
@@ -15,6 +16,15 @@ public interface Cards {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Card aggregate);
+
+    /**
+     * Saves several, each as {@link #save} would, all or none. A store may send them together.
+     *
+     * @throws ConcurrentUpdateException if any of them changed since it was loaded
+     */
+    default void saveAll(List<Card> aggregates) {
+        aggregates.forEach(this::save);
+    }
 
     /** Cards in id order, from the page's cursor on. */
     Page<Card> list(boolean includeDeleted, PageRequest page);

@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import java.util.List;
 import java.util.Optional;
 
 /** Outbound port: the connections, loaded and saved whole. */
@@ -15,6 +16,15 @@ public interface Connections {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Connection aggregate);
+
+    /**
+     * Saves several, each as {@link #save} would, all or none. A store may send them together.
+     *
+     * @throws ConcurrentUpdateException if any of them changed since it was loaded
+     */
+    default void saveAll(List<Connection> aggregates) {
+        aggregates.forEach(this::save);
+    }
 
     /** Connections in id order, from the page's cursor on. */
     Page<Connection> list(ConnectionFilter filter, PageRequest page);

@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import java.util.List;
 import java.util.Optional;
 
 /** Outbound port: the scored contacts, loaded and saved whole. */
@@ -15,6 +16,15 @@ public interface Contacts {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Contact aggregate);
+
+    /**
+     * Saves several, each as {@link #save} would, all or none. A store may send them together.
+     *
+     * @throws ConcurrentUpdateException if any of them changed since it was loaded
+     */
+    default void saveAll(List<Contact> aggregates) {
+        aggregates.forEach(this::save);
+    }
 
     /** Contacts in key order, from the page's cursor on. */
     Page<Contact> list(ContactFilter filter, PageRequest page);

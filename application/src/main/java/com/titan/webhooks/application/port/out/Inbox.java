@@ -37,6 +37,13 @@ public interface Inbox {
     /** Records a failed attempt: retried at {@code retryAt}, or parked when {@code retryAt} is empty. */
     void markFailed(EventId id, int attempts, String error, Optional<Instant> retryAt);
 
+    /**
+     * Blanks the raw body and headers of settled events (processed, ignored, malformed) received
+     * before {@code before}, keeping their metadata; events still to be applied keep theirs.
+     * Answers how many were blanked.
+     */
+    int blankPayloadsReceivedBefore(Instant before);
+
     /** Makes events due again now, with a fresh attempt count; answers those it re-queued. */
     List<EventId> requeue(ReplaySelection selection, Instant now);
 

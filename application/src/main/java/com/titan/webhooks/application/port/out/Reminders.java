@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import java.util.List;
 import java.util.Optional;
 
 /** Outbound port: the reminders, loaded and saved whole. */
@@ -15,6 +16,15 @@ public interface Reminders {
      * @throws ConcurrentUpdateException otherwise
      */
     void save(Reminder aggregate);
+
+    /**
+     * Saves several, each as {@link #save} would, all or none. A store may send them together.
+     *
+     * @throws ConcurrentUpdateException if any of them changed since it was loaded
+     */
+    default void saveAll(List<Reminder> aggregates) {
+        aggregates.forEach(this::save);
+    }
 
     /** Reminders in id order, from the page's cursor on. */
     Page<Reminder> list(ReminderFilter filter, PageRequest page);
