@@ -22,6 +22,8 @@ public record Settings(
         Map<Source, List<SigningSecret>> secrets,
         Optional<String> apiToken,
         Optional<Duration> payloadRetention,
+        Optional<java.nio.file.Path> spoolFolder,
+        long spoolMaxBytes,
         int maxBodyBytes,
         int projectionBatchSize,
         int projectionMaxAttempts,
@@ -56,6 +58,11 @@ public record Settings(
                 text(env, "API_TOKEN"),
                 text(env, "RAW_PAYLOAD_RETENTION_DAYS").map(days -> Duration.ofDays(
                         integer(env, "RAW_PAYLOAD_RETENTION_DAYS", 0, 1, 36_500))),
+                // the spool only makes sense for a store elsewhere: SQLite is already a local file
+                url.startsWith("jdbc:postgresql:") && !"off".equalsIgnoreCase(env.getOrDefault("SPOOL_DIR", ""))
+                        ? Optional.of(java.nio.file.Path.of(text(env, "SPOOL_DIR").orElse("./data/spool")))
+                        : Optional.empty(),
+                integer(env, "SPOOL_MAX_MB", 1024, 1, 1_048_576) * 1024L * 1024L,
                 integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1, 64 * 1024 * 1024),
                 integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),

@@ -81,7 +81,8 @@ public final class TitanWebhooks implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ProviderSignals signals = new ProviderSignals(clock);
         ServiceMetrics metrics = new ServiceMetrics(signals, clock);
-        Database database = Database.open(settings.database(), metrics.registry());
+        Database database = Database.open(settings.database(), metrics.registry(), settings.spoolFolder(),
+                settings.spoolMaxBytes());
         try {
             database.migrate();
             return wire(settings, database, clock, signals, metrics);

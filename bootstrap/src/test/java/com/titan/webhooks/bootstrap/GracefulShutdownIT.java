@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
 
-    private static final String SECRET = "whsec_shutdown";
+    static final String SECRET = "whsec_shutdown";
 
     @Test
     void sigtermDuringLoad_exits0_andKeepsEveryAcknowledgedDelivery() throws Exception {
@@ -96,11 +96,18 @@ class GracefulShutdownIT {
         builder.environment().put("HTTP_PORT", String.valueOf(port));
         builder.environment().put("HTTP_HOST", "127.0.0.1");
         builder.environment().put("DATABASE_URL", database.settings().url());
+        if (database.isPostgres()) {
+            builder.environment().put("DATABASE_USER", database.settings().user());
+            builder.environment().put("DATABASE_PASSWORD", database.settings().password());
+        }
         builder.environment().put("TITANCARD_WEBHOOK_SECRETS", SECRET);
         builder.environment().put("SHUTDOWN_GRACE_SECONDS", "10");
-        builder.environment().put("LOG_LEVEL", "WARN");
+        builder.environment().put("LOG_LEVEL", "INFO");
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // kept, so that LogLeakIT also reads what the jar itself logged
+        Path logs = Path.of("target", "test-logs");
+        java.nio.file.Files.createDirectories(logs);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("jar-" + port + ".log").toFile()));
         return builder.start();
     }
 

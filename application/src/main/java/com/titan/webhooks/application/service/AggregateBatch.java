@@ -23,7 +23,10 @@ import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The aggregates touched by one projection batch: each is loaded once, receives all of the
@@ -50,6 +53,41 @@ final class AggregateBatch {
         this.reminders = reminders;
         this.contacts = contacts;
         this.jobs = jobs;
+    }
+
+    /**
+     * Loads, in one query per aggregate type, every aggregate {@code events} will touch, so that
+     * applying a batch costs a handful of round trips rather than one per event.
+     */
+    void load(List<ProviderEvent> events) {
+        Set<ConnectionId> connectionIds = new HashSet<>();
+        Set<CardId> cardIds = new HashSet<>();
+        Set<ReminderId> reminderIds = new HashSet<>();
+        Set<ContactKey> contactKeys = new HashSet<>();
+        for (ProviderEvent event : events) {
+            if (event instanceof ConnectionEvent e) {
+                connectionIds.add(e.connectionId());
+            } else if (event instanceof CardEvent e) {
+                cardIds.add(e.cardId());
+            } else if (event instanceof ReminderEvent e) {
+                reminderIds.add(e.reminderId());
+            } else if (event instanceof ContactScored e) {
+                contactKeys.add(e.key());
+            }
+        }
+        loadInto(touchedConnections, connectionIds, connections::findAll, Connection::unseen);
+        loadInto(touchedCards, cardIds, cards::findAll, Card::unseen);
+        loadInto(touchedReminders, reminderIds, reminders::findAll, Reminder::unseen);
+        loadInto(touchedContacts, contactKeys, contacts::findAll, Contact::unseen);
+    }
+
+    private static <K, A> void loadInto(Map<K, A> touched, Set<K> ids, Function<Set<K>, Map<K, A>> findAll,
+                                        Function<K, A> unseen) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<K, A> found = findAll.apply(ids);
+        ids.forEach(id -> touched.put(id, found.containsKey(id) ? found.get(id) : unseen.apply(id)));
     }
 
     /** Routes an event to its aggregate; the aggregate holds the rules. */

@@ -16,6 +16,7 @@ import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.event.ProviderEvent;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,6 +99,9 @@ public final class ProjectionService implements ProjectEventsUseCase {
         List<EventId> ignored = new ArrayList<>();
         int failed = 0;
         int parked = 0;
+        // each delivery is decoded once; all the aggregates the batch touches are loaded together
+        Map<StoredEvent, ProviderEvent> decoded = new LinkedHashMap<>();
+        Map<StoredEvent, RuntimeException> failures = new LinkedHashMap<>();
         for (StoredEvent event : due) {
             String type = event.eventType().orElse("");
             if (!decoder.handles(event.source(), type)) {
@@ -106,25 +110,38 @@ public final class ProjectionService implements ProjectEventsUseCase {
                 continue;
             }
             try {
-                batch.apply(decoder.decodeEvent(event));
-                processed.add(event.id());
-                results.put(event, "processed");
+                decoded.put(event, decoder.decodeEvent(event));
+            } catch (RuntimeException undecodable) {
+                failures.put(event, undecodable);
+            }
+        }
+        batch.load(new ArrayList<>(decoded.values()));
+        for (Map.Entry<StoredEvent, ProviderEvent> entry : decoded.entrySet()) {
+            try {
+                batch.apply(entry.getValue());
+                processed.add(entry.getKey().id());
+                results.put(entry.getKey(), "processed");
             } catch (ConcurrentUpdateException | StoreUnavailableException storeTrouble) {
                 throw storeTrouble;
             } catch (RuntimeException failure) {
-                int attempts = event.attempts() + 1;
-                Optional<Instant> retryAt = retryPolicy.nextAttempt(attempts, now);
-                inbox.markFailed(event.id(), attempts, describe(failure), retryAt);
-                if (retryAt.isPresent()) {
-                    failed++;
-                    results.put(event, "failed");
-                } else {
-                    parked++;
-                    results.put(event, "parked");
-                }
-                LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}: {3}", event.id(), type, attempts,
-                        describe(failure));
+                failures.put(entry.getKey(), failure);
             }
+        }
+        for (Map.Entry<StoredEvent, RuntimeException> entry : failures.entrySet()) {
+            StoredEvent event = entry.getKey();
+            RuntimeException failure = entry.getValue();
+            int attempts = event.attempts() + 1;
+            Optional<Instant> retryAt = retryPolicy.nextAttempt(attempts, now);
+            inbox.markFailed(event.id(), attempts, describe(failure), retryAt);
+            if (retryAt.isPresent()) {
+                failed++;
+                results.put(event, "failed");
+            } else {
+                parked++;
+                results.put(event, "parked");
+            }
+            LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}: {3}", event.id(),
+                    event.eventType().orElse(""), attempts, describe(failure));
         }
         batch.saveAll();
         inbox.markProcessed(processed, ProcessingStatus.PROCESSED);

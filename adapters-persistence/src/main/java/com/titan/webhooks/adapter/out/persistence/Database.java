@@ -33,14 +33,23 @@ public final class Database implements AutoCloseable {
     private final GroupCommittingInbox inbox;
     private volatile boolean migrated;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Optional<Path> spoolFolder,
+                     long spoolMaxBytes) {
         this.settings = settings;
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
         this.transactions = new JdbiTransactions(Jdbi.create(dataSource));
         // SQLite has one writer; on PostgreSQL two writers let one batch fill while another commits
         int writers = dialect == Dialect.SQLITE ? 1 : 2;
-        this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING);
+        Optional<DeliverySpool> spool = spoolFolder.map(folder -> {
+            try {
+                return new DeliverySpool(folder, spoolMaxBytes);
+            } catch (IOException unwritable) {
+                throw new UncheckedIOException("cannot use the spool folder " + folder, unwritable);
+            }
+        });
+        this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING,
+                spool);
     }
 
     /** The most deliveries one commit takes, and how many may wait for a commit before 503s. */
@@ -57,6 +66,16 @@ public final class Database implements AutoCloseable {
      * Micrometer MeterRegistry; typed Object so that this adapter needs no Micrometer).
      */
     public static Database open(DatabaseSettings settings, Object meterRegistry) {
+        return open(settings, meterRegistry, Optional.empty(), 0);
+    }
+
+    /**
+     * As above, with a local spool in {@code spoolFolder} (at most {@code spoolMaxBytes}) that
+     * takes verified deliveries while the store cannot be reached, and drains into it when it
+     * returns. Meant for PostgreSQL, which lives elsewhere; SQLite is already a local file.
+     */
+    public static Database open(DatabaseSettings settings, Object meterRegistry, Optional<Path> spoolFolder,
+                                long spoolMaxBytes) {
         Dialect dialect = settings.dialect();
         HikariConfig config = new HikariConfig();
         config.setPoolName("titan-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
@@ -83,7 +102,7 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout", "30");
             config.addDataSourceProperty("tcpKeepAlive", "true");
         }
-        return new Database(settings, new HikariDataSource(config));
+        return new Database(settings, new HikariDataSource(config), spoolFolder, spoolMaxBytes);
     }
 
     /** Applies pending migrations. */
@@ -100,6 +119,11 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException failure) {
             throw new StoreUnavailableException("migrations failed: " + failure.getMessage(), failure);
         }
+    }
+
+    /** Whether verified deliveries are waiting in the local spool for the store to return. */
+    public boolean isSpooling() {
+        return inbox.isSpooling();
     }
 
     public boolean isMigrated() {

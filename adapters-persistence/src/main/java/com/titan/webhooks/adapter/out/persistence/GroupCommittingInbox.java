@@ -43,6 +43,10 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     private final BlockingQueue<Pending> waiting;
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
+    private final Optional<DeliverySpool> spool;
+    private final Object spoolLock = new Object();
+    // while anything is spooled, new deliveries queue behind it, so that the store receives them in order
+    private volatile boolean spooling;
     private volatile boolean closing;
 
     /**
@@ -51,9 +55,25 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
      * @param capacity deliveries that may wait; beyond it, appends fail at once (503, retried later)
      */
     public GroupCommittingInbox(JdbiInbox inbox, int writers, int maxBatch, int capacity) {
+        this(inbox, writers, maxBatch, capacity, Optional.empty());
+    }
+
+    /** As above, spooling to {@code spool} whenever the store cannot be reached. */
+    GroupCommittingInbox(JdbiInbox inbox, int writers, int maxBatch, int capacity, Optional<DeliverySpool> spool) {
         this.inbox = inbox;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
+        this.spool = spool;
+        if (spool.isPresent()) {
+            try {
+                spooling = !spool.get().isEmpty();
+            } catch (java.io.IOException unreadable) {
+                throw new IllegalStateException("the spool folder cannot be read", unreadable);
+            }
+            Thread drainer = new Thread(this::drain, "spool-drainer");
+            drainer.setDaemon(true);
+            drainer.start();
+        }
         for (int i = 0; i < writers; i++) {
             Thread writer = new Thread(this::write, "inbox-writer-" + i);
             writer.setDaemon(true);
@@ -92,12 +112,22 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
+        if (spooling) {
+            spool(batch);
+            return;
+        }
         try {
             List<Appended> answers = inbox.appendAll(batch.stream().map(Pending::delivery).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).answer().complete(answers.get(i));
             }
         } catch (RuntimeException batchFailed) {
+            if (spool.isPresent() && StoreFailures.isUnreachable(batchFailed)) {
+                LOG.warn("the store is unreachable ({}); spooling deliveries locally until it returns",
+                        batchFailed.getMessage());
+                spool(batch);
+                return;
+            }
             if (batch.size() == 1) {
                 batch.get(0).answer().completeExceptionally(batchFailed);
                 return;
@@ -112,6 +142,67 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Flushed to the spool before any answer: a 202 from the spool is as durable as one from the store. */
+    private void spool(List<Pending> batch) {
+        try {
+            synchronized (spoolLock) {
+                spool.orElseThrow().write(batch.stream().map(Pending::delivery).toList());
+                spooling = true;
+            }
+            batch.forEach(pending -> pending.answer().complete(new Appended(pending.delivery().id(), false)));
+        } catch (java.io.IOException | RuntimeException cannotSpool) {
+            LOG.error("cannot spool {} deliveries: {}", batch.size(), cannotSpool.getMessage());
+            StoreUnavailableException unavailable = new StoreUnavailableException("store and spool unavailable", cannotSpool);
+            batch.forEach(pending -> pending.answer().completeExceptionally(unavailable));
+        }
+    }
+
+    /** Replays spooled deliveries into the store, oldest segment first, once it answers again. */
+    private void drain() {
+        DeliverySpool local = spool.orElseThrow();
+        while (!closing) {
+            try {
+                Thread.sleep(250);
+                if (!spooling) {
+                    continue;
+                }
+                Optional<java.nio.file.Path> segment = local.oldest();
+                if (segment.isEmpty()) {
+                    synchronized (spoolLock) {
+                        spooling = !local.isEmpty();
+                    }
+                    continue;
+                }
+                List<NewDelivery> deliveries = DeliverySpool.read(segment.get());
+                for (int from = 0; from < deliveries.size(); from += maxBatch) {
+                    // a delivery drained twice (after a crash mid-drain) is a duplicate the store ignores
+                    inbox.appendAll(deliveries.subList(from, Math.min(deliveries.size(), from + maxBatch)));
+                }
+                DeliverySpool.delete(segment.get());
+                LOG.info("drained {} spooled deliveries into the store", deliveries.size());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.io.IOException | RuntimeException notYet) {
+                LOG.debug("the spool cannot be drained yet: {}", notYet.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether deliveries are waiting in the local spool for the store to return. */
+    public boolean isSpooling() {
+        return spooling;
     }
 
     /** Stops taking deliveries, commits those already waiting, then stops the writers. */

@@ -5,7 +5,10 @@ import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -13,6 +16,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class JdbiCardRepository implements Cards {
 
     private static final String FIND = "SELECT id, version, state, deleted FROM cards WHERE id = :id";
+    private static final String FIND_ALL = "SELECT id, version, state, deleted FROM cards WHERE id IN (<ids>)";
     private static final String LIST = """
             SELECT id, version, state, deleted FROM cards
             WHERE id > :after AND (:includeDeleted OR deleted = FALSE)
@@ -42,6 +46,13 @@ public final class JdbiCardRepository implements Cards {
                 .map(ROW)
                 .findOne()
                 .map(CardRow::toDomain));
+    }
+
+    @Override
+    public Map<CardId, Card> findAll(Collection<CardId> ids) {
+        List<String> keys = ids.stream().map(CardId::value).toList();
+        return transactions.withHandle(handle -> handle.createQuery(FIND_ALL).bindList("ids", keys).map(ROW).list())
+                .stream().map(CardRow::toDomain).collect(Collectors.toMap(Card::id, card -> card));
     }
 
     @Override

@@ -8,7 +8,10 @@ import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -18,6 +21,10 @@ public final class JdbiConnectionRepository implements Connections {
     private static final String FIND = """
             SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
             FROM connections WHERE id = :id
+            """;
+    private static final String FIND_ALL = """
+            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
+            FROM connections WHERE id IN (<ids>)
             """;
     private static final String LIST = """
             SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
@@ -57,6 +64,14 @@ public final class JdbiConnectionRepository implements Connections {
                 .map(ROW)
                 .findOne()
                 .map(ConnectionRow::toDomain));
+    }
+
+    @Override
+    public Map<ConnectionId, Connection> findAll(Collection<ConnectionId> ids) {
+        List<String> keys = ids.stream().map(ConnectionId::value).toList();
+        return transactions.withHandle(handle -> handle.createQuery(FIND_ALL).bindList("ids", keys).map(ROW).list())
+                .stream().map(ConnectionRow::toDomain)
+                .collect(Collectors.toMap(Connection::id, connection -> connection));
     }
 
     @Override

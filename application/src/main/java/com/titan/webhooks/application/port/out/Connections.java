@@ -2,13 +2,23 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Outbound port: the connections, loaded and saved whole. */
 public interface Connections {
 
     Optional<Connection> find(ConnectionId id);
+
+    /** Those of {@code ids} that exist, in one round trip where the store allows. */
+    default Map<ConnectionId, Connection> findAll(Collection<ConnectionId> ids) {
+        Map<ConnectionId, Connection> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(aggregate -> found.put(id, aggregate)));
+        return found;
+    }
 
     /**
      * Saves the aggregate if nobody saved it since it was loaded (its version).

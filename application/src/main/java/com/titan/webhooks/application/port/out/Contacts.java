@@ -2,13 +2,23 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Outbound port: the scored contacts, loaded and saved whole. */
 public interface Contacts {
 
     Optional<Contact> find(ContactKey id);
+
+    /** Those of {@code ids} that exist, in one round trip where the store allows. */
+    default Map<ContactKey, Contact> findAll(Collection<ContactKey> ids) {
+        Map<ContactKey, Contact> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(aggregate -> found.put(id, aggregate)));
+        return found;
+    }
 
     /**
      * Saves the aggregate if nobody saved it since it was loaded (its version).

@@ -2,13 +2,23 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Outbound port: the reminders, loaded and saved whole. */
 public interface Reminders {
 
     Optional<Reminder> find(ReminderId id);
+
+    /** Those of {@code ids} that exist, in one round trip where the store allows. */
+    default Map<ReminderId, Reminder> findAll(Collection<ReminderId> ids) {
+        Map<ReminderId, Reminder> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(aggregate -> found.put(id, aggregate)));
+        return found;
+    }
 
     /**
      * Saves the aggregate if nobody saved it since it was loaded (its version).

@@ -1,0 +1,29 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells "the store cannot be reached" (spool and retry) from "the store refused this" (report it). */
+final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException || cause instanceof SocketException) {
+                return true;
+            }
+            // SQLState class 08: connection exception; 57P: the server is shutting down or restarting
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

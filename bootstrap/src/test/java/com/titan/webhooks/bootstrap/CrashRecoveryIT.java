@@ -1,0 +1,142 @@
+package com.titan.webhooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.adapter.out.persistence.Database;
+import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SigningSecret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 under load, then a restart on the same store: every delivery that got a 2xx is stored
+ * and applied, none is applied twice, and the sender's retries of the deliveries that got no
+ * answer are accepted or reported as duplicates. On SQLite and on PostgreSQL.
+ */
+class CrashRecoveryIT {
+
+    private static final String CONNECTION = "crash-connection";
+
+    @Test
+    void killDuringLoad_onSqlite_losesNothingAcknowledged_andDoublesNothing() throws Exception {
+        try (TestDatabase database = TestDatabase.sqlite()) {
+            crashAndRecover(database);
+        }
+    }
+
+    @Test
+    void killDuringLoad_onPostgres_losesNothingAcknowledged_andDoublesNothing() throws Exception {
+        try (TestDatabase database = TestDatabase.postgres()) {
+            crashAndRecover(database);
+        }
+    }
+
+    private record Sent(byte[] body, String eventId) {
+    }
+
+    private static void crashAndRecover(TestDatabase database) throws Exception {
+        int port = GracefulShutdownIT.freePort();
+        ConcurrentLinkedQueue<Sent> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<byte[]> unanswered = new ConcurrentLinkedQueue<>();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+
+        Process first = GracefulShutdownIT.start(database, port);
+        try {
+            GracefulShutdownIT.awaitLive(port);
+            AtomicBoolean sending = new AtomicBoolean(true);
+            ExecutorService senders = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 8; i++) {
+                senders.submit(() -> {
+                    while (sending.get()) {
+                        byte[] body = note();
+                        try {
+                            HttpResponse<String> response = post(client, port, body);
+                            if (response.statusCode() / 100 == 2) {
+                                acknowledged.add(new Sent(body, ReceiveContract.json(response).get("event_id").asText()));
+                            } else {
+                                unanswered.add(body);
+                            }
+                        } catch (IOException noAnswer) {
+                            unanswered.add(body);
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1_500);
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
+            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+            Thread.sleep(300);
+            sending.set(false);
+            senders.shutdown();
+            assertTrue(senders.awaitTermination(20, TimeUnit.SECONDS));
+        } finally {
+            first.destroyForcibly();
+        }
+        assertTrue(acknowledged.size() > 50, "too little load to prove anything: " + acknowledged.size());
+
+        Process second = GracefulShutdownIT.start(database, port);
+        try {
+            GracefulShutdownIT.awaitLive(port);
+            for (byte[] retry : unanswered) {
+                int status = post(client, port, retry).statusCode();
+                assertTrue(status == 202 || status == 200, "a retry after the crash answered " + status);
+            }
+            StoreQueries rows = new StoreQueries(database);
+            Eventually.await("every stored event to be applied after the restart", Duration.ofSeconds(30), () ->
+                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status <> 'processed'") == 0);
+            for (Sent sent : acknowledged) {
+                assertEquals("processed", rows.text("SELECT status FROM inbox_events WHERE id = ?", sent.eventId()),
+                        "acknowledged event " + sent.eventId());
+            }
+            long stored = rows.count("SELECT COUNT(*) FROM inbox_events");
+            assertEquals(acknowledged.size() + unanswered.size(), stored,
+                    "every delivery is stored exactly once: the acknowledged and the retried ones");
+            try (Database store = Database.open(database.settings())) {
+                int notes = store.connections().find(new ConnectionId(CONNECTION)).orElseThrow().notes().size();
+                assertEquals(stored, notes, "each stored note.added applied exactly once");
+            }
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static byte[] note() {
+        return ("{\"event\":\"note.added\",\"timestamp\":1705420800000,\"data\":{\"id\":\"note-" + UUID.randomUUID()
+                + "\",\"connection_id\":\"" + CONNECTION + "\",\"note_content\":\"crash test\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> post(HttpClient client, int port, byte[] body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/titancard"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("X-Webhook-Signature", Source.TITANCARD.signaturePolicy().sign(body,
+                        new SigningSecret(GracefulShutdownIT.SECRET)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+}
