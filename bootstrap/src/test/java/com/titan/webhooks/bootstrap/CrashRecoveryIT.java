@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    private static final String CONNECTION = "crash-connection";
+    static final String CONNECTION = "crash-connection";
 
     @Test
     void killDuringLoad_onSqlite_losesNothingAcknowledged_andDoublesNothing() throws Exception {
@@ -46,7 +46,10 @@ class CrashRecoveryIT {
         }
     }
 
-    private record Sent(byte[] body, String eventId) {
+    /** How long the load runs before the kill: short in CI, long with -Dreliability.seconds=60. */
+    static final long LOAD_MILLIS = (long) (1000 * Double.parseDouble(System.getProperty("reliability.seconds", "1.5")));
+
+    record Sent(byte[] body, String eventId) {
     }
 
     private static void crashAndRecover(TestDatabase database) throws Exception {
@@ -79,7 +82,7 @@ class CrashRecoveryIT {
                     return null;
                 });
             }
-            Thread.sleep(1_500);
+            Thread.sleep(LOAD_MILLIS);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
             Thread.sleep(300);
@@ -111,6 +114,8 @@ class CrashRecoveryIT {
             try (Database store = Database.open(database.settings())) {
                 int notes = store.connections().find(new ConnectionId(CONNECTION)).orElseThrow().notes().size();
                 assertEquals(stored, notes, "each stored note.added applied exactly once");
+                report("kill -9 on " + (database.isPostgres() ? "PostgreSQL" : "SQLite"), acknowledged.size(),
+                        unanswered.size(), stored, notes);
             }
         } finally {
             second.destroy();
@@ -118,13 +123,22 @@ class CrashRecoveryIT {
         }
     }
 
-    private static byte[] note() {
+    /** The figures of one run, as the README reports them. */
+    static void report(String run, int acknowledged, int unanswered, long stored, long applied) {
+        long lost = acknowledged + unanswered - stored;
+        long doubled = applied - stored;
+        System.out.printf("RELIABILITY %s: sent %d, acknowledged %d, unanswered and retried %d, stored %d, applied %d,"
+                + " lost %d, doubled %d%n", run, acknowledged + unanswered, acknowledged, unanswered, stored, applied,
+                lost, doubled);
+    }
+
+    static byte[] note() {
         return ("{\"event\":\"note.added\",\"timestamp\":1705420800000,\"data\":{\"id\":\"note-" + UUID.randomUUID()
                 + "\",\"connection_id\":\"" + CONNECTION + "\",\"note_content\":\"crash test\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> post(HttpClient client, int port, byte[] body) throws IOException {
+    static HttpResponse<String> post(HttpClient client, int port, byte[] body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/titancard"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")

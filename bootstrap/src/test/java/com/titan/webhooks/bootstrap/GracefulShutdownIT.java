@@ -90,6 +90,10 @@ class GracefulShutdownIT {
     }
 
     static Process start(TestDatabase database, int port) throws IOException {
+        return start(database, port, java.util.Map.of());
+    }
+
+    static Process start(TestDatabase database, int port, java.util.Map<String, String> overrides) throws IOException {
         String jar = System.getProperty("titan.jar", "target/titan-webhooks.jar");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar, "serve"));
@@ -103,6 +107,7 @@ class GracefulShutdownIT {
         builder.environment().put("TITANCARD_WEBHOOK_SECRETS", SECRET);
         builder.environment().put("SHUTDOWN_GRACE_SECONDS", "10");
         builder.environment().put("LOG_LEVEL", "INFO");
+        builder.environment().putAll(overrides);
         builder.redirectErrorStream(true);
         // kept, so that LogLeakIT also reads what the jar itself logged
         Path logs = Path.of("target", "test-logs");

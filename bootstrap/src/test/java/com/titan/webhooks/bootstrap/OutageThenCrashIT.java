@@ -1,0 +1,114 @@
+package com.titan.webhooks.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.adapter.out.persistence.Database;
+import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worst case the issue names: PostgreSQL goes away under load, the service keeps answering
+ * from its spool, then is killed with -9 while the database is still away; the database and the
+ * service come back; every acknowledged delivery ends up stored and applied exactly once.
+ */
+class OutageThenCrashIT {
+
+    @Test
+    void outage_thenKill_thenBothBack_losesNothingAcknowledged_andDoublesNothing() throws Exception {
+        try (TestDatabase database = TestDatabase.postgres()) {
+            URI target = URI.create(database.settings().url().substring("jdbc:".length()));
+            Path spool = Files.createTempDirectory("titan-spool-");
+            int port = GracefulShutdownIT.freePort();
+            ConcurrentLinkedQueue<CrashRecoveryIT.Sent> acknowledged = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<byte[]> unanswered = new ConcurrentLinkedQueue<>();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
+                Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port()
+                        + target.getPath(), "DATABASE_CONNECT_TIMEOUT_SECONDS", "1", "SPOOL_DIR", spool.toString());
+                Process first = GracefulShutdownIT.start(database, port, env);
+                try {
+                    GracefulShutdownIT.awaitLive(port);
+                    AtomicBoolean sending = new AtomicBoolean(true);
+                    ExecutorService senders = Executors.newFixedThreadPool(8);
+                    for (int i = 0; i < 8; i++) {
+                        senders.submit(() -> {
+                            while (sending.get()) {
+                                byte[] body = CrashRecoveryIT.note();
+                                try {
+                                    HttpResponse<String> response = CrashRecoveryIT.post(client, port, body);
+                                    if (response.statusCode() / 100 == 2) {
+                                        acknowledged.add(new CrashRecoveryIT.Sent(body,
+                                                ReceiveContract.json(response).get("event_id").asText()));
+                                    } else {
+                                        unanswered.add(body);
+                                    }
+                                } catch (IOException noAnswer) {
+                                    unanswered.add(body);
+                                }
+                            }
+                            return null;
+                        });
+                    }
+                    Thread.sleep(CrashRecoveryIT.LOAD_MILLIS);
+                    proxy.cut(); // the database is gone; deliveries now go to the spool
+                    Thread.sleep(CrashRecoveryIT.LOAD_MILLIS + 1_500);
+                    first.destroyForcibly(); // kill -9 while the database is still away
+                    assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+                    Thread.sleep(300);
+                    sending.set(false);
+                    senders.shutdown();
+                    assertTrue(senders.awaitTermination(20, TimeUnit.SECONDS));
+                } finally {
+                    first.destroyForcibly();
+                }
+                assertTrue(Files.list(spool).findAny().isPresent(), "the outage left nothing in the spool");
+
+                proxy.restore(); // both come back
+                Process second = GracefulShutdownIT.start(database, port, env);
+                try {
+                    GracefulShutdownIT.awaitLive(port);
+                    for (byte[] retry : unanswered) {
+                        int status = CrashRecoveryIT.post(client, port, retry).statusCode();
+                        assertTrue(status == 202 || status == 200, "a retry answered " + status);
+                    }
+                    StoreQueries rows = new StoreQueries(database);
+                    long expected = acknowledged.size() + unanswered.size();
+                    Eventually.await("the spool to drain and every event to be applied", Duration.ofSeconds(60), () ->
+                            rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == expected);
+                    for (CrashRecoveryIT.Sent sent : acknowledged) {
+                        assertEquals(1, rows.count("SELECT COUNT(*) FROM inbox_events WHERE id = ?", sent.eventId()),
+                                "acknowledged event " + sent.eventId());
+                    }
+                    long stored = rows.count("SELECT COUNT(*) FROM inbox_events");
+                    assertEquals(expected, stored);
+                    try (Database store = Database.open(database.settings())) {
+                        long notes = store.connections().find(new ConnectionId(CrashRecoveryIT.CONNECTION))
+                                .orElseThrow().notes().size();
+                        assertEquals(stored, notes, "each stored note.added applied exactly once");
+                        CrashRecoveryIT.report("outage then kill -9 on PostgreSQL", acknowledged.size(),
+                                unanswered.size(), stored, notes);
+                    }
+                } finally {
+                    second.destroy();
+                    second.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+}
