@@ -127,7 +127,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 new ReminderResource(queries),
                 new ContactResource(queries),
                 new EventResource(queries, replay),
-                new HealthResource(readiness, () -> providerSignals(signals)),
+                new HealthResource(readiness, () -> providerSignals(signals, database)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
         List<DeliveryReception> webhooks = List.of(
@@ -154,7 +154,7 @@ public final class TitanWebhooks implements AutoCloseable {
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
-    private static Map<String, Object> providerSignals(ProviderSignals signals) {
+    private static Map<String, Object> providerSignals(ProviderSignals signals, Database database) {
         Map<String, Object> providers = new LinkedHashMap<>();
         for (Source source : Source.values()) {
             Map<String, Object> signal = new LinkedHashMap<>();
@@ -162,6 +162,8 @@ public final class TitanWebhooks implements AutoCloseable {
             signal.put("last_accepted_at", signals.lastAccepted(source).map(Object::toString).orElse(null));
             providers.put(source.wireName(), signal);
         }
+        // deliveries waiting in the local spool for the store to return
+        providers.put("spooling", database.isSpooling());
         return providers;
     }
 

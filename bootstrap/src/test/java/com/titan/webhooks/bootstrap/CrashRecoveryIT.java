@@ -17,10 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    static final String CONNECTION = "crash-connection";
+    /** Notes spread over this many connections, as real traffic is; one aggregate per note would be too few. */
+    static final int CONNECTIONS = 50;
 
     @Test
     void killDuringLoad_onSqlite_losesNothingAcknowledged_andDoublesNothing() throws Exception {
@@ -54,44 +52,22 @@ class CrashRecoveryIT {
 
     private static void crashAndRecover(TestDatabase database) throws Exception {
         int port = GracefulShutdownIT.freePort();
-        ConcurrentLinkedQueue<Sent> acknowledged = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<byte[]> unanswered = new ConcurrentLinkedQueue<>();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-
+        DeliveryLoad load;
         Process first = GracefulShutdownIT.start(database, port);
         try {
             GracefulShutdownIT.awaitLive(port);
-            AtomicBoolean sending = new AtomicBoolean(true);
-            ExecutorService senders = Executors.newFixedThreadPool(8);
-            for (int i = 0; i < 8; i++) {
-                senders.submit(() -> {
-                    while (sending.get()) {
-                        byte[] body = note();
-                        try {
-                            HttpResponse<String> response = post(client, port, body);
-                            if (response.statusCode() / 100 == 2) {
-                                acknowledged.add(new Sent(body, ReceiveContract.json(response).get("event_id").asText()));
-                            } else {
-                                unanswered.add(body);
-                            }
-                        } catch (IOException noAnswer) {
-                            unanswered.add(body);
-                        }
-                    }
-                    return null;
-                });
-            }
+            load = new DeliveryLoad(port);
             Thread.sleep(LOAD_MILLIS);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
             Thread.sleep(300);
-            sending.set(false);
-            senders.shutdown();
-            assertTrue(senders.awaitTermination(20, TimeUnit.SECONDS));
+            load.close();
         } finally {
             first.destroyForcibly();
         }
+        ConcurrentLinkedQueue<Sent> acknowledged = load.acknowledged();
+        ConcurrentLinkedQueue<byte[]> unanswered = load.unanswered();
+        HttpClient client = load.client();
         assertTrue(acknowledged.size() > 50, "too little load to prove anything: " + acknowledged.size());
 
         Process second = GracefulShutdownIT.start(database, port);
@@ -112,7 +88,7 @@ class CrashRecoveryIT {
             assertEquals(acknowledged.size() + unanswered.size(), stored,
                     "every delivery is stored exactly once: the acknowledged and the retried ones");
             try (Database store = Database.open(database.settings())) {
-                int notes = store.connections().find(new ConnectionId(CONNECTION)).orElseThrow().notes().size();
+                long notes = notesApplied(store);
                 assertEquals(stored, notes, "each stored note.added applied exactly once");
                 report("kill -9 on " + (database.isPostgres() ? "PostgreSQL" : "SQLite"), acknowledged.size(),
                         unanswered.size(), stored, notes);
@@ -133,9 +109,19 @@ class CrashRecoveryIT {
     }
 
     static byte[] note() {
+        String connection = "crash-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(CONNECTIONS);
         return ("{\"event\":\"note.added\",\"timestamp\":1705420800000,\"data\":{\"id\":\"note-" + UUID.randomUUID()
-                + "\",\"connection_id\":\"" + CONNECTION + "\",\"note_content\":\"crash test\"}}")
+                + "\",\"connection_id\":\"" + connection + "\",\"note_content\":\"crash test\"}}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every note the connections hold: one per applied note.added, or more if one were applied twice. */
+    static long notesApplied(Database store) {
+        long notes = 0;
+        for (int i = 0; i < CONNECTIONS; i++) {
+            notes += store.connections().find(new ConnectionId("crash-" + i)).map(c -> c.notes().size()).orElse(0);
+        }
+        return notes;
     }
 
     static HttpResponse<String> post(HttpClient client, int port, byte[] body) throws IOException {

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
-import com.titan.webhooks.domain.connection.ConnectionId;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,49 +28,27 @@ class OutageThenCrashIT {
             URI target = URI.create(database.settings().url().substring("jdbc:".length()));
             Path spool = Files.createTempDirectory("titan-spool-");
             int port = GracefulShutdownIT.freePort();
-            ConcurrentLinkedQueue<CrashRecoveryIT.Sent> acknowledged = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<byte[]> unanswered = new ConcurrentLinkedQueue<>();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
             try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
                 Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port()
                         + target.getPath(), "DATABASE_CONNECT_TIMEOUT_SECONDS", "1", "SPOOL_DIR", spool.toString());
                 Process first = GracefulShutdownIT.start(database, port, env);
+                DeliveryLoad load;
                 try {
                     GracefulShutdownIT.awaitLive(port);
-                    AtomicBoolean sending = new AtomicBoolean(true);
-                    ExecutorService senders = Executors.newFixedThreadPool(8);
-                    for (int i = 0; i < 8; i++) {
-                        senders.submit(() -> {
-                            while (sending.get()) {
-                                byte[] body = CrashRecoveryIT.note();
-                                try {
-                                    HttpResponse<String> response = CrashRecoveryIT.post(client, port, body);
-                                    if (response.statusCode() / 100 == 2) {
-                                        acknowledged.add(new CrashRecoveryIT.Sent(body,
-                                                ReceiveContract.json(response).get("event_id").asText()));
-                                    } else {
-                                        unanswered.add(body);
-                                    }
-                                } catch (IOException noAnswer) {
-                                    unanswered.add(body);
-                                }
-                            }
-                            return null;
-                        });
-                    }
+                    load = new DeliveryLoad(port);
                     Thread.sleep(CrashRecoveryIT.LOAD_MILLIS);
                     proxy.cut(); // the database is gone; deliveries now go to the spool
                     Thread.sleep(CrashRecoveryIT.LOAD_MILLIS + 1_500);
                     first.destroyForcibly(); // kill -9 while the database is still away
                     assertTrue(first.waitFor(10, TimeUnit.SECONDS));
                     Thread.sleep(300);
-                    sending.set(false);
-                    senders.shutdown();
-                    assertTrue(senders.awaitTermination(20, TimeUnit.SECONDS));
+                    load.close();
                 } finally {
                     first.destroyForcibly();
                 }
+                ConcurrentLinkedQueue<CrashRecoveryIT.Sent> acknowledged = load.acknowledged();
+                ConcurrentLinkedQueue<byte[]> unanswered = load.unanswered();
+                HttpClient client = load.client();
                 assertTrue(Files.list(spool).findAny().isPresent(), "the outage left nothing in the spool");
 
                 proxy.restore(); // both come back
@@ -98,8 +70,7 @@ class OutageThenCrashIT {
                     long stored = rows.count("SELECT COUNT(*) FROM inbox_events");
                     assertEquals(expected, stored);
                     try (Database store = Database.open(database.settings())) {
-                        long notes = store.connections().find(new ConnectionId(CrashRecoveryIT.CONNECTION))
-                                .orElseThrow().notes().size();
+                        long notes = CrashRecoveryIT.notesApplied(store);
                         assertEquals(stored, notes, "each stored note.added applied exactly once");
                         CrashRecoveryIT.report("outage then kill -9 on PostgreSQL", acknowledged.size(),
                                 unanswered.size(), stored, notes);

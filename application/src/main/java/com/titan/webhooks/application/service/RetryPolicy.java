@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(5));
-
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");

@@ -7,7 +7,5 @@ import com.titan.webhooks.domain.delivery.Source;
 @FunctionalInterface
 public interface DeliveryCounter {
 
-    DeliveryCounter NONE = (source, outcome, nanos) -> { };
-
     void count(Source source, DeliveryOutcome outcome, long elapsedNanos);
 }

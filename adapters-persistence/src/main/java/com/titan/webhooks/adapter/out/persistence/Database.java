@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -177,10 +176,6 @@ public final class Database implements AutoCloseable {
 
     public ScoringJobs scoringJobs() {
         return new JdbiScoringJobRepository(transactions);
-    }
-
-    DataSource dataSource() {
-        return dataSource;
     }
 
     /** Commits the deliveries still waiting, then closes the pool. */
