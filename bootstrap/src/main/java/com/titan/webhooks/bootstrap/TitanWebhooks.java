@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,17 +85,20 @@ public final class TitanWebhooks implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics(signals, clock);
         Database database = Database.open(settings.database(), metrics.registry(), settings.spoolFolder(),
                 settings.spoolMaxBytes());
+        // the store migrates while the HTTP server starts: start-up takes the longer of the two, not both
+        CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(database::migrate,
+                task -> daemonThreads("migration").newThread(task).start());
         try {
-            database.migrate();
-            return wire(settings, database, clock, signals, metrics);
+            return wire(settings, database, clock, signals, metrics, migration);
         } catch (RuntimeException failure) {
+            migration.handle((applied, ignored) -> applied).join();
             database.close();
             throw failure;
         }
     }
 
     private static TitanWebhooks wire(Settings settings, Database database, Clock clock, ProviderSignals signals,
-                                      ServiceMetrics metrics) {
+                                      ServiceMetrics metrics, CompletableFuture<Integer> migration) {
         PendingWork pendingWork = new PendingWork();
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("housekeeping"));
         EventDecoder decoder = new JacksonEventDecoder();
@@ -136,18 +141,26 @@ public final class TitanWebhooks implements AutoCloseable {
         if (settings.apiToken().isEmpty()) {
             LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
         }
-        worker.start();
         WebServer server;
         try {
             server = WebServer.start(settings.httpHost(), settings.httpPort(), application, settings.readTimeout(),
                     webhooks);
             metrics.watchHttpPool(server::workerPool);
         } catch (RuntimeException failure) {
-            stopQuietly(worker);
             responder.shutdownNow();
             housekeeping.shutdownNow();
             throw failure;
         }
+        try {
+            // until the migration is done, readiness says so, and a delivery that arrives gets a 503 to retry
+            migration.join();
+        } catch (CompletionException failed) {
+            server.close();
+            responder.shutdownNow();
+            housekeeping.shutdownNow();
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+        worker.start();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
         return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping);
