@@ -8,12 +8,10 @@ import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ReplayService;
-import com.titan.webhooks.application.service.RetryPolicy;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -65,10 +63,7 @@ final class ReplayEventsCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             List<EventId> queued = new ReplayService(database.inbox(), clock, new PendingWork()).replay(command);
             out.println("queued " + queued.size() + " event(s)");
-            ProjectionService projection = new ProjectionService(database.transactions(), database.inbox(),
-                    new JacksonEventDecoder(), database.connections(), database.cards(), database.reminders(),
-                    database.contacts(), database.scoringJobs(),
-                    new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+            ProjectionService projection = TitanWebhooks.projection(settings, database, new JacksonEventDecoder(),
                     clock, ProjectionListener.NONE);
             int processed = 0;
             int failed = 0;

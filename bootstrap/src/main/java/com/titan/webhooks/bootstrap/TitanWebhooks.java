@@ -16,6 +16,7 @@ import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
@@ -104,10 +105,7 @@ public final class TitanWebhooks implements AutoCloseable {
         EventDecoder decoder = new JacksonEventDecoder();
         ReceiveDeliveryService receive = new ReceiveDeliveryService(new ConfiguredSecrets(settings), decoder,
                 database.inbox(), new TimeOrderedEventIds(clock), clock, pendingWork);
-        ProjectionService projection = new ProjectionService(database.transactions(), database.inbox(), decoder,
-                database.connections(), database.cards(), database.reminders(), database.contacts(),
-                database.scoringJobs(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1),
-                Duration.ofMinutes(5)), clock, metrics);
+        ProjectionService projection = projection(settings, database, decoder, clock, metrics);
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
                 POLL_INTERVAL);
         ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
@@ -164,6 +162,15 @@ public final class TitanWebhooks implements AutoCloseable {
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
         return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping);
+    }
+
+    /** The projection as the service runs it; the replay command applies events with the same one. */
+    static ProjectionService projection(Settings settings, Database database, EventDecoder decoder, Clock clock,
+                                        ProjectionListener listener) {
+        return new ProjectionService(database.transactions(), database.inbox(), decoder, database.connections(),
+                database.cards(), database.reminders(), database.contacts(), database.scoringJobs(),
+                new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                clock, listener);
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
