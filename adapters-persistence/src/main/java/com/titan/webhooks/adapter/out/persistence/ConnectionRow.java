@@ -40,12 +40,7 @@ record ConnectionRow(String id, long version, String state, String status, Strin
                 connection.field(ConnectionField.STATUS).orElse(null),
                 connection.field(ConnectionField.EMAIL).flatMap(LinkKeys::email).orElse(null),
                 connection.field(ConnectionField.PHONE).flatMap(LinkKeys::phone).orElse(null),
-                tagColumn(connection.tags()), connection.isDeleted(), connection.lastChangedAt().toEpochMilli());
-    }
-
-    /** Tags as {@code |a|b|}, so that one tag is found with a bound {@code LIKE '%|tag|%'}. */
-    static String tagColumn(List<String> tags) {
-        return tags.isEmpty() ? "" : "|" + String.join("|", tags) + "|";
+                MemberColumn.of(connection.tags()), connection.isDeleted(), connection.lastChangedAt().toEpochMilli());
     }
 
     Connection toDomain() {

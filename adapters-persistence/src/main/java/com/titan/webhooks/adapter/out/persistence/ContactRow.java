@@ -19,7 +19,7 @@ record ContactRow(String key, long version, String state, String leadStatus, Str
                 .flatMap(Optional::stream).distinct().toList();
         return new ContactRow(contact.key().value(), contact.version(), StateJson.write(state),
                 contact.leadStatus().orElse(null), contact.email().flatMap(LinkKeys::email).orElse(null),
-                ConnectionRow.tagColumn(phones));
+                MemberColumn.of(phones));
     }
 
     Contact toDomain() {

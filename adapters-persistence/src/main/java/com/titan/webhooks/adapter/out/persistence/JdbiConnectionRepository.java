@@ -79,7 +79,7 @@ public final class JdbiConnectionRepository implements Connections {
         List<ConnectionRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
                 .bind("after", Keyset.after(page.after()))
                 .bind("status", filter.status().orElse(null))
-                .bind("tagPattern", filter.tag().map(Keyset::memberPattern).orElse(null))
+                .bind("tagPattern", filter.tag().map(MemberColumn::pattern).orElse(null))
                 .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
                 .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
                 .bind("includeDeleted", filter.includeDeleted())

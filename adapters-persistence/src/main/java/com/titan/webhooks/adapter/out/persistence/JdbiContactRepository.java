@@ -79,7 +79,7 @@ public final class JdbiContactRepository implements Contacts {
         }
         return transactions.withHandle(handle -> handle.createQuery(LINKED)
                 .bind("email", email.orElse(null))
-                .bind("phonePattern", phone.map(Keyset::memberPattern).orElse(null))
+                .bind("phonePattern", phone.map(MemberColumn::pattern).orElse(null))
                 .mapTo(String.class)
                 .findOne());
     }

@@ -48,10 +48,4 @@ final class Keyset {
                 : Optional.empty();
         return new Page<>(shown.stream().map(item).toList(), next);
     }
-
-    /** A bound LIKE pattern that finds {@code |value|} in a {@code |a|b|} column, wildcards escaped. */
-    static String memberPattern(String value) {
-        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%|" + escaped + "|%";
-    }
 }
