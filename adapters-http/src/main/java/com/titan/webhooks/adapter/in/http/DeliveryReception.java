@@ -184,12 +184,12 @@ public final class DeliveryReception extends HttpHandler {
         return values.isEmpty() ? null : String.join(",", values);
     }
 
+    /** The headers to keep with the delivery; the command normalises their names. */
     private static Map<String, String> storedHeaders(Request request) {
         Map<String, String> stored = new HashMap<>();
         for (String name : request.getHeaderNames()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!UNSTORED_HEADERS.contains(lower)) {
-                stored.merge(lower, String.join(", ", request.getHeaders(name)), (a, b) -> a + ", " + b);
+            if (!UNSTORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                stored.put(name, String.join(", ", request.getHeaders(name)));
             }
         }
         return stored;
