@@ -119,7 +119,7 @@ public final class DeliveryReception extends HttpHandler {
             case ACCEPTED, IGNORED -> write(response, 202, receipt("accepted", id), Map.of());
             case DUPLICATE -> write(response, 200, receipt("duplicate", id), Map.of());
             case INVALID_SIGNATURE -> write(response, 401, "{\"error\":\"invalid_signature\"}", Map.of());
-            case MALFORMED -> write(response, 400, ErrorJson.of("malformed_payload",
+            case MALFORMED -> write(response, 400, ErrorResponse.json("malformed_payload",
                     result.detail().orElse("malformed")), Map.of());
             // closed, so that the unread rest of the body is never parsed as a request
             case TOO_LARGE -> write(response, 413, "{\"error\":\"payload_too_large\"}", Map.of("Connection", "close"));
