@@ -21,6 +21,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = main.settings();
+        FatalErrors.install();
         TitanWebhooks service = TitanWebhooks.start(settings);
         CountDownLatch stop = new CountDownLatch(1);
         // handled here rather than by a shutdown hook, so that a graceful stop exits 0, not 143

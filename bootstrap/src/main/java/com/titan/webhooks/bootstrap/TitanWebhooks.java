@@ -35,7 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ public final class TitanWebhooks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TitanWebhooks.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration MIGRATION_RETRY = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final Database database;
@@ -86,13 +88,12 @@ public final class TitanWebhooks implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics(signals, clock);
         Database database = Database.open(settings.database(), metrics.registry(), settings.spoolFolder(),
                 settings.spoolMaxBytes());
-        // the store migrates while the HTTP server starts: start-up takes the longer of the two, not both
-        CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(database::migrate,
-                task -> daemonThreads("migration").newThread(task).start());
+        // the store migrates while the HTTP server starts: start-up takes the longer of the two, not both;
+        // with a spool, a store that cannot be reached yet is migrated when it can, and deliveries wait in the spool
+        CompletableFuture<Integer> migration = database.migrateWhenReachable(MIGRATION_RETRY);
         try {
             return wire(settings, database, clock, signals, metrics, migration);
         } catch (RuntimeException failure) {
-            migration.handle((applied, ignored) -> applied).join();
             database.close();
             throw failure;
         }
@@ -119,10 +120,12 @@ public final class TitanWebhooks implements AutoCloseable {
         // writes answers once their deliveries are committed; two threads keep up with any batch
         ExecutorService responder = Executors.newFixedThreadPool(2, daemonThreads("responder"));
 
+        StoreWatch watch = new StoreWatch(database, worker, signals, clock);
+        watch.register(metrics.registry());
         List<HealthCheck> readiness = List.of(
-                new HealthCheck("store", () -> database.isReachable() ? Optional.empty() : Optional.of("unreachable")),
-                new HealthCheck("migrations", () -> database.isMigrated() ? Optional.empty() : Optional.of("pending")),
-                new HealthCheck("worker", () -> worker.isRunning() ? Optional.empty() : Optional.of("stopped")));
+                new HealthCheck("deliveries", watch::deliveryProblem),
+                new HealthCheck("worker", watch::workerProblem));
+        List<HealthCheck> liveness = List.of(new HealthCheck("threads", watch::deadThread));
         ResourceConfig application = HttpApi.of(
                 new ApiTokenFilter(settings.apiToken()),
                 new ConnectionResource(queries),
@@ -130,7 +133,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 new ReminderResource(queries),
                 new ContactResource(queries),
                 new EventResource(queries, replay),
-                new HealthResource(readiness, () -> providerSignals(signals, database)),
+                new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
         List<DeliveryReception> webhooks = List.of(
@@ -150,14 +153,19 @@ public final class TitanWebhooks implements AutoCloseable {
             throw failure;
         }
         try {
-            // until the migration is done, readiness says so, and a delivery that arrives gets a 503 to retry
-            migration.join();
-        } catch (CompletionException failed) {
+            // until the migration is done, readiness says so, and a delivery that arrives is spooled or gets a 503
+            migration.get(settings.database().connectTimeout().plus(MIGRATION_RETRY).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillUnreachable) {
+            LOG.warn("the store cannot be reached yet: deliveries are spooled, and the store is migrated when it answers");
+        } catch (ExecutionException failed) {
             server.close();
             responder.shutdownNow();
             housekeeping.shutdownNow();
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
+        watch.start(housekeeping);
         worker.start();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());
@@ -174,7 +182,7 @@ public final class TitanWebhooks implements AutoCloseable {
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
-    private static Map<String, Object> providerSignals(ProviderSignals signals, Database database) {
+    private static Map<String, Object> providerSignals(ProviderSignals signals, Database database, StoreWatch watch) {
         Map<String, Object> providers = new LinkedHashMap<>();
         for (Source source : Source.values()) {
             Map<String, Object> signal = new LinkedHashMap<>();
@@ -184,6 +192,8 @@ public final class TitanWebhooks implements AutoCloseable {
         }
         // deliveries waiting in the local spool for the store to return
         providers.put("spooling", database.isSpooling());
+        providers.put("store", watch.isReachable() ? "reachable" : "unreachable");
+        providers.put("spool_set_aside", database.spoolSetAsideCount());
         return providers;
     }
 

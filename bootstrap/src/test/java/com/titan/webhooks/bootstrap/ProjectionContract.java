@@ -199,6 +199,30 @@ abstract class ProjectionContract extends RunningServiceContract {
         assertEquals(1, card(id).recentActivity().size());
     }
 
+    @Test
+    void sameEventReserialised_countsOnce() throws Exception {
+        String connection = unique();
+        String card = unique();
+        for (byte[] body : reserialised(sample("enrichment.completed", "j57xyz789ghi", connection))) {
+            awaitProcessed(accepted(Source.TITANCARD, body));
+        }
+        for (byte[] body : reserialised(sample("card.viewed", "k57abc123def", card))) {
+            awaitProcessed(accepted(Source.TITANCARD, body));
+        }
+        assertEquals(1, connection(connection).enrichments().size(), "one enrichment, whatever its bytes");
+        assertEquals(1, card(card).recentActivity().size(), "one view, whatever its bytes");
+    }
+
+    /** The same JSON three ways: as the sample file has it, compact, and as Jackson indents it. */
+    private static List<byte[]> reserialised(byte[] body) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(body);
+        List<byte[]> forms = List.of(body, json.writeValueAsBytes(tree),
+                json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
+        assertEquals(3, forms.stream().map(String::new).distinct().count(), "three different byte sequences");
+        return forms;
+    }
+
     /** The sample of {@code type} with {@code sampleId} replaced by {@code id} (and a fresh envelope id). */
     private void applied(String type, String sampleId, String id) {
         awaitProcessed(accepted(Samples.sourceOf(type).orElseThrow(), sample(type, sampleId, id)));

@@ -16,6 +16,36 @@ public final class Require {
         return value;
     }
 
+    /** The longest identifier kept: ids are keys of the store and its indexes, which bound them. */
+    public static final int MAX_IDENTIFIER_LENGTH = 200;
+
+    /**
+     * An identifier a provider assigned: not blank, at most {@link #MAX_IDENTIFIER_LENGTH}
+     * characters, and without control characters (which no real id holds and some stores refuse).
+     */
+    public static String identifier(String value, String name) {
+        nonBlank(value, name);
+        String problem = identifierProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " " + problem);
+        }
+        return value;
+    }
+
+    /** Why {@code value} cannot be an identifier, or null if it can. */
+    public static String identifierProblem(String value) {
+        if (value.isBlank()) {
+            return "is blank";
+        }
+        if (value.length() > MAX_IDENTIFIER_LENGTH) {
+            return "is longer than " + MAX_IDENTIFIER_LENGTH + " characters";
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            return "contains a control character";
+        }
+        return null;
+    }
+
     public static <T> T nonNull(T value, String name) {
         return Objects.requireNonNull(value, name + " must not be null");
     }

@@ -8,11 +8,13 @@ import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Transactions;
+import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
@@ -25,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Use case: apply a batch of stored events in one transaction: claim them, load each aggregate
@@ -37,6 +41,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
 
     private static final System.Logger LOG = System.getLogger(ProjectionService.class.getName());
     private static final int CONFLICT_RETRIES = 10;
+    private static final int MAX_REASON = 500;
 
     private final Transactions transactions;
     private final Inbox inbox;
@@ -68,9 +73,59 @@ public final class ProjectionService implements ProjectEventsUseCase {
 
     @Override
     public BatchReport projectNextBatch(int limit) {
+        try {
+            return committed(() -> runBatch(limit, new AtomicReference<>()));
+        } catch (ConcurrentUpdateException conflict) {
+            throw conflict;
+        } catch (RuntimeException failure) {
+            // loading, saving or marking failed for the batch as a whole: find the event that causes it
+            LOG.log(Level.WARNING, "a batch of up to {0} events failed ({1}); applying them one at a time", limit,
+                    describe(failure));
+            return oneAtATime(limit);
+        }
+    }
+
+    /**
+     * Applies up to {@code limit} events, each in a transaction of its own, so that an event whose
+     * aggregate cannot be loaded or saved is charged with the failure (retried with backoff, then
+     * parked) while every other event is applied. When the failure is the store's own (it cannot
+     * even claim, or cannot record the failure), it propagates, and the worker backs off.
+     */
+    private BatchReport oneAtATime(int limit) {
+        BatchReport total = BatchReport.EMPTY;
+        for (int i = 0; i < limit; i++) {
+            AtomicReference<StoredEvent> claimed = new AtomicReference<>();
+            BatchReport one;
+            try {
+                one = committed(() -> runBatch(1, claimed));
+            } catch (ConcurrentUpdateException conflict) {
+                throw conflict;
+            } catch (RuntimeException failure) {
+                StoredEvent culprit = claimed.get();
+                if (culprit == null) {
+                    throw failure;
+                }
+                one = committed(() -> chargeFailure(culprit, failure));
+            }
+            if (one.claimed() == 0) {
+                break;
+            }
+            total = total.plus(one);
+        }
+        return total;
+    }
+
+    private Settled chargeFailure(StoredEvent event, RuntimeException failure) {
+        Map<StoredEvent, String> results = new LinkedHashMap<>();
+        boolean parked = recordFailure(event, failure, clock.instant(), results);
+        return new Settled(new BatchReport(1, 0, 0, parked ? 0 : 1, parked ? 1 : 0), results);
+    }
+
+    /** Runs one transaction, again if it conflicted with another worker, and tells the listener after the commit. */
+    private BatchReport committed(Supplier<Settled> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Settled settled = transactions.inTransaction(() -> runBatch(limit));
+                Settled settled = transactions.inTransaction(work);
                 Instant committed = clock.instant();
                 settled.results().forEach((event, result) -> listener.settled(event, result, committed));
                 return settled.report();
@@ -87,12 +142,13 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private record Settled(BatchReport report, Map<StoredEvent, String> results) {
     }
 
-    private Settled runBatch(int limit) {
+    private Settled runBatch(int limit, AtomicReference<StoredEvent> claimed) {
         Instant now = clock.instant();
         List<StoredEvent> due = inbox.claimDue(now, limit);
         if (due.isEmpty()) {
             return new Settled(BatchReport.EMPTY, Map.of());
         }
+        claimed.set(due.get(0));
         Map<StoredEvent, String> results = new LinkedHashMap<>();
         AggregateBatch batch = new AggregateBatch(connections, cards, reminders, contacts, jobs);
         List<EventId> processed = new ArrayList<>();
@@ -128,20 +184,11 @@ public final class ProjectionService implements ProjectEventsUseCase {
             }
         }
         for (Map.Entry<StoredEvent, RuntimeException> entry : failures.entrySet()) {
-            StoredEvent event = entry.getKey();
-            RuntimeException failure = entry.getValue();
-            int attempts = event.attempts() + 1;
-            Optional<Instant> retryAt = retryPolicy.nextAttempt(attempts, now);
-            inbox.markFailed(event.id(), attempts, describe(failure), retryAt);
-            if (retryAt.isPresent()) {
-                failed++;
-                results.put(event, "failed");
-            } else {
+            if (recordFailure(entry.getKey(), entry.getValue(), now, results)) {
                 parked++;
-                results.put(event, "parked");
+            } else {
+                failed++;
             }
-            LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}: {3}", event.id(),
-                    event.eventType().orElse(""), attempts, describe(failure));
         }
         batch.saveAll();
         inbox.markProcessed(processed, ProcessingStatus.PROCESSED);
@@ -149,8 +196,34 @@ public final class ProjectionService implements ProjectEventsUseCase {
         return new Settled(new BatchReport(due.size(), processed.size(), ignored.size(), failed, parked), results);
     }
 
+    /**
+     * Records a failed attempt: retried with backoff, or parked once its attempts are spent. An
+     * event that cannot be decoded is parked at once: its bytes will not decode differently on a
+     * later attempt, only after a fix and a replay; nor will one that an aggregate's bounds refuse.
+     * Answers whether it was parked.
+     */
+    private boolean recordFailure(StoredEvent event, RuntimeException failure, Instant now,
+                                  Map<StoredEvent, String> results) {
+        int attempts = event.attempts() + 1;
+        boolean sameEveryTime = failure instanceof MalformedPayloadException || failure instanceof LimitReachedException;
+        Optional<Instant> retryAt = sameEveryTime ? Optional.empty() : retryPolicy.nextAttempt(attempts, now);
+        String reason = describe(failure);
+        inbox.markFailed(event.id(), attempts, reason, retryAt);
+        results.put(event, retryAt.isPresent() ? "failed" : "parked");
+        LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}{3}: {4}", event.id(),
+                event.eventType().orElse(""), attempts, retryAt.isPresent() ? "" : " and is parked", reason);
+        return retryAt.isEmpty();
+    }
+
+    /** The failure's kind and message, without its stack, bounded: it is stored with the event. */
     private static String describe(RuntimeException failure) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof MalformedPayloadException)) {
+            root = root.getCause();
+        }
+        String message = failure == root ? failure.getMessage()
+                : failure.getMessage() + " (" + root.getClass().getSimpleName() + ")";
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";
     }
 }

@@ -19,6 +19,7 @@ public final class ProjectionWorker {
     private final int batchSize;
     private final Duration pollInterval;
     private volatile boolean running;
+    private volatile long lastCompletedNanos = System.nanoTime();
     private volatile boolean stopping;
     private Thread thread;
 
@@ -35,6 +36,7 @@ public final class ProjectionWorker {
             return;
         }
         stopping = false;
+        lastCompletedNanos = System.nanoTime();
         thread = new Thread(this::run, "projection-worker");
         thread.setDaemon(true);
         running = true;
@@ -60,12 +62,18 @@ public final class ProjectionWorker {
         return running;
     }
 
+    /** How long since a batch last completed (committed, or found nothing due). */
+    public Duration sinceLastCompletedBatch() {
+        return Duration.ofNanos(System.nanoTime() - lastCompletedNanos);
+    }
+
     private void run() {
         Duration backoff = pollInterval;
         try {
             while (!stopping) {
                 try {
                     BatchReport report = projection.projectNextBatch(batchSize);
+                    lastCompletedNanos = System.nanoTime();
                     backoff = pollInterval;
                     if (report.claimed() < batchSize) {
                         pendingWork.await(pollInterval);

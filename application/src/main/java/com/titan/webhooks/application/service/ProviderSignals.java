@@ -43,6 +43,11 @@ public final class ProviderSignals {
         return failures.get(source).incrementAndGet();
     }
 
+    /** What the store remembers of an earlier run: the last accepted delivery, unless one came since. */
+    public void acceptedEarlier(Source source, Instant at) {
+        lastAccepted.get(source).compareAndSet(null, at);
+    }
+
     public int consecutiveFailures(Source source) {
         return failures.get(source).get();
     }

@@ -6,6 +6,6 @@ import com.titan.webhooks.domain.Require;
 public record CardId(String value) {
 
     public CardId {
-        Require.nonBlank(value, "value");
+        Require.identifier(value, "card id");
     }
 }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.connection;
 
+import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.event.Stamped;
@@ -26,8 +27,16 @@ import java.util.Optional;
  *       ({@link TombstoneClock}); events for an unseen connection create it from what they carry.</li>
  * </ul>
  * Reminders point at a connection by id and are not part of it.
+ *
+ * <p>Bounded: at most {@value #MAX_NOTES} notes holding {@value #MAX_NOTE_CHARACTERS} characters
+ * in all, and {@value #MAX_ENRICHMENTS} enrichments. An event that would go beyond is refused
+ * ({@link LimitReachedException}) rather than making every later load of the connection heavier.
  */
 public final class Connection {
+
+    public static final int MAX_NOTES = 1_000;
+    public static final int MAX_NOTE_CHARACTERS = 1_000_000;
+    public static final int MAX_ENRICHMENTS = 1_000;
 
     private final ConnectionId id;
     private final StampedFields<ConnectionField> fields;
@@ -83,11 +92,33 @@ public final class Connection {
         } else if (event instanceof ConnectionEvent.Tagged tagged) {
             mergeTags(tagged.tags(), stamp);
         } else if (event instanceof ConnectionEvent.NoteAdded noteAdded) {
-            notes.merge(noteAdded.note().id(), noteAdded.note(), Note::kept);
+            addNote(noteAdded.note());
         } else if (event instanceof ConnectionEvent.EnrichmentCompleted completed) {
-            enrichments.putIfAbsent(completed.enrichment().eventKey(), completed.enrichment());
+            addEnrichment(completed.enrichment());
         }
         // StatusChanged carries only fields, merged above.
+    }
+
+    private void addNote(Note note) {
+        Note current = notes.get(note.id());
+        int characters = notes.values().stream().mapToInt(n -> n.content().length()).sum()
+                - (current == null ? 0 : current.content().length()) + note.content().length();
+        if (current == null && notes.size() >= MAX_NOTES) {
+            throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_NOTES + " notes");
+        }
+        if (characters > MAX_NOTE_CHARACTERS && Note.kept(current, note) == note) {
+            throw new LimitReachedException("connection " + id.value() + " would hold more than "
+                    + MAX_NOTE_CHARACTERS + " characters of notes");
+        }
+        notes.put(note.id(), Note.kept(current, note));
+    }
+
+    private void addEnrichment(Enrichment enrichment) {
+        if (!enrichments.containsKey(enrichment.eventKey()) && enrichments.size() >= MAX_ENRICHMENTS) {
+            throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_ENRICHMENTS
+                    + " enrichments");
+        }
+        enrichments.putIfAbsent(enrichment.eventKey(), enrichment);
     }
 
     private void mergeTags(List<String> newTags, Stamp stamp) {

@@ -6,6 +6,6 @@ import com.titan.webhooks.domain.Require;
 public record ConnectionId(String value) {
 
     public ConnectionId {
-        Require.nonBlank(value, "value");
+        Require.identifier(value, "connection id");
     }
 }

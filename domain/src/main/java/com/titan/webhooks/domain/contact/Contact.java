@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.contact;
 
+import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
@@ -14,10 +15,12 @@ import java.util.Optional;
  * and the customer's own references.
  *
  * <p>Invariant: every attribute is last-writer-wins by stamp, so a late delivery of an older score
- * never overwrites a newer one; attributes a newer score leaves out keep their last value.
+ * never overwrites a newer one; attributes a newer score leaves out keep their last value. At most
+ * {@value #MAX_ATTRIBUTES} attributes: a score that would add more is refused.
  */
 public final class Contact {
 
+    public static final int MAX_ATTRIBUTES = 500;
     private static final int PHONE_SLOTS = 5;
 
     private final ContactKey key;
@@ -44,6 +47,12 @@ public final class Contact {
     public void apply(ContactScored event) {
         if (!event.key().equals(key)) {
             throw new IllegalArgumentException("score for contact " + event.key().value() + " applied to " + key.value());
+        }
+        Map<String, Stamped<String>> current = attributes.asMap();
+        long added = event.attributes().keySet().stream().filter(name -> !current.containsKey(name)).count();
+        if (current.size() + added > MAX_ATTRIBUTES) {
+            throw new LimitReachedException("contact " + key.value() + " would hold more than " + MAX_ATTRIBUTES
+                    + " attributes");
         }
         attributes.merge(event.attributes(), event.stamp());
     }

@@ -17,7 +17,7 @@ public record ContactKey(String value) {
     private static final List<String> IDENTIFIERS = List.of("id", "contactCrmId", "customerContactId", "databaseContactId");
 
     public ContactKey {
-        Require.nonBlank(value, "value");
+        Require.identifier(value, "contact key");
     }
 
     /** The key of the contact described by {@code attributes}, if it has any identifier at all. */

@@ -10,12 +10,16 @@ import java.util.Optional;
 public final class LinkKeys {
 
     private static final int SHORTEST_PHONE = 7;
+    // beyond these, a value identifies nobody (RFC 5321 caps an address at 254, E.164 a number at 15 digits)
+    private static final int LONGEST_EMAIL = 320;
+    private static final int LONGEST_PHONE = 40;
 
     private LinkKeys() {
     }
 
     public static Optional<String> email(String email) {
-        if (email == null || email.isBlank()) {
+        if (email == null || email.isBlank() || email.length() > LONGEST_EMAIL
+                || email.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         return Optional.of(email.strip().toLowerCase(Locale.ROOT));
@@ -27,7 +31,7 @@ public final class LinkKeys {
             return Optional.empty();
         }
         StringBuilder digits = new StringBuilder(phone.length());
-        phone.chars().filter(Character::isDigit).forEach(c -> digits.append((char) c));
-        return digits.length() < SHORTEST_PHONE ? Optional.empty() : Optional.of(digits.toString());
+        phone.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
+        return digits.length() < SHORTEST_PHONE || digits.length() > LONGEST_PHONE ? Optional.empty() : Optional.of(digits.toString());
     }
 }

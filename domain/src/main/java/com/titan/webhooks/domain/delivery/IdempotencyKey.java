@@ -1,6 +1,7 @@
 package com.titan.webhooks.domain.delivery;
 
 import com.titan.webhooks.domain.Require;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,9 +17,16 @@ public record IdempotencyKey(String value) {
         Require.nonBlank(value, "value");
     }
 
-    /** TitanX documents its envelope {@code id} (a UUID per event) as the idempotency key. */
+    /**
+     * TitanX documents its envelope {@code id} (a UUID per event) as the idempotency key. An id no
+     * store could index (too long, or holding control characters) is still authentic and must
+     * still count once: it is keyed by its SHA-256 instead, which a retry reproduces.
+     */
     public static IdempotencyKey ofTitanXEventId(String envelopeId) {
-        return new IdempotencyKey(envelopeId);
+        if (Require.identifierProblem(envelopeId) == null) {
+            return new IdempotencyKey(envelopeId);
+        }
+        return new IdempotencyKey("sha256:" + sha256Hex(envelopeId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -27,9 +35,12 @@ public record IdempotencyKey(String value) {
      * of the raw body therefore identifies an event without ever merging two different ones.
      */
     public static IdempotencyKey ofTitanCardBody(byte[] rawBody) {
+        return new IdempotencyKey(sha256Hex(rawBody));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rawBody);
-            return new IdempotencyKey(HexFormat.of().formatHex(digest));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

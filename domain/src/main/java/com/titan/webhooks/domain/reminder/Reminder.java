@@ -4,6 +4,7 @@ import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,8 +62,21 @@ public final class Reminder {
         return fields.asMap();
     }
 
+    /**
+     * When the reminder is due. A {@code scheduled_for} that is not a time (TitanCard sends
+     * milliseconds; a string, a fraction or a boolean can still arrive) is kept as sent in its
+     * field, but gives no due time.
+     */
     public Optional<Instant> scheduledFor() {
-        return fields.get(ReminderField.SCHEDULED_FOR).map(Instant::parse);
+        return fields.get(ReminderField.SCHEDULED_FOR).flatMap(Reminder::instant);
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException notATime) {
+            return Optional.empty();
+        }
     }
 
     @Override

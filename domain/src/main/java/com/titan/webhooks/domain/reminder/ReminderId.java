@@ -6,6 +6,6 @@ import com.titan.webhooks.domain.Require;
 public record ReminderId(String value) {
 
     public ReminderId {
-        Require.nonBlank(value, "value");
+        Require.identifier(value, "reminder id");
     }
 }

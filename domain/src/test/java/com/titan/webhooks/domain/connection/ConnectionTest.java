@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.domain.LimitReachedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,5 +119,28 @@ class ConnectionTest {
     @Test
     void eventForAnotherConnection_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> fresh().apply(statusChanged("other", stamp(1), "new")));
+    }
+
+    @Test
+    void noteBeyondTheLimit_isRefused_andTheConnectionKeepsWhatItHad() {
+        Connection connection = fresh();
+        for (int i = 0; i < Connection.MAX_NOTES; i++) {
+            connection.apply(noteAdded(ID, stamp(1_000 + i), "note-" + i, "hello"));
+        }
+        connection.apply(noteAdded(ID, stamp(5_000), "note-0", "hello, edited"));
+        LimitReachedException refused = assertThrows(LimitReachedException.class,
+                () -> connection.apply(noteAdded(ID, stamp(9_000), "one-too-many", "hello")));
+        assertTrue(refused.getMessage().contains(String.valueOf(Connection.MAX_NOTES)), refused.getMessage());
+        assertEquals(Connection.MAX_NOTES, connection.notes().size());
+    }
+
+    @Test
+    void notesBeyondTheCharacterLimit_areRefused() {
+        Connection connection = fresh();
+        String large = "x".repeat(Connection.MAX_NOTE_CHARACTERS / 2);
+        connection.apply(noteAdded(ID, stamp(1_000), "a", large));
+        connection.apply(noteAdded(ID, stamp(1_001), "b", large));
+        assertThrows(LimitReachedException.class, () -> connection.apply(noteAdded(ID, stamp(1_002), "c", "x")));
+        assertEquals(2, connection.notes().size());
     }
 }

@@ -16,22 +16,32 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
+    private final List<HealthCheck> liveness;
     private final List<HealthCheck> readiness;
     private final Supplier<Map<String, Object>> signals;
 
     /**
+     * @param liveness  the checks that must pass to be alive (a failure asks the supervisor for a restart)
      * @param readiness the checks that must pass to be ready
      * @param signals   reported alongside, never failing readiness (per-provider delivery signals)
      */
-    public HealthResource(List<HealthCheck> readiness, Supplier<Map<String, Object>> signals) {
+    public HealthResource(List<HealthCheck> liveness, List<HealthCheck> readiness, Supplier<Map<String, Object>> signals) {
+        this.liveness = List.copyOf(liveness);
         this.readiness = List.copyOf(readiness);
         this.signals = signals;
     }
 
+    /** 200 while the process can do its work; 503 naming what died, so that a supervisor restarts it. */
     @GET
     @Path("/live")
-    public Map<String, String> live() {
-        return Map.of("status", "up");
+    public Response live() {
+        for (HealthCheck check : liveness) {
+            Optional<String> problem = check.problem().get();
+            if (problem.isPresent()) {
+                return Response.status(503).entity(Map.of("status", "down", check.name(), problem.get())).build();
+            }
+        }
+        return Response.ok(Map.of("status", "up")).build();
     }
 
     /** 200 when every check passes; otherwise 503 naming each failing check. */

@@ -28,6 +28,10 @@ record CardRow(String id, long version, String state, boolean deleted) {
     }
 
     Card toDomain() {
+        return StateJson.reconstitute("card", id, this::read);
+    }
+
+    private Card read() {
         JsonNode node = StateJson.read(state);
         List<CardActivity> activity = new ArrayList<>();
         node.get("activity").forEach(a -> activity.add(new CardActivity(CardActivity.Kind.valueOf(a.get("kind").asText()),

@@ -44,6 +44,10 @@ record ConnectionRow(String id, long version, String state, String status, Strin
     }
 
     Connection toDomain() {
+        return StateJson.reconstitute("connection", id, this::read);
+    }
+
+    private Connection read() {
         JsonNode node = StateJson.read(state);
         Stamped<List<String>> tags = null;
         JsonNode tagNode = node.get("tags");

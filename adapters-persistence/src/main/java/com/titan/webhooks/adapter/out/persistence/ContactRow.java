@@ -23,6 +23,10 @@ record ContactRow(String key, long version, String state, String leadStatus, Str
     }
 
     Contact toDomain() {
+        return StateJson.reconstitute("contact", key, this::read);
+    }
+
+    private Contact read() {
         return Contact.reconstitute(new ContactKey(key),
                 StateJson.fields(StateJson.read(state).get("attributes"), Function.identity()), version);
     }

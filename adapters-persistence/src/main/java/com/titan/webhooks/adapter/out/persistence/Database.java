@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * the same ports and passes the same contract tests.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
     private final Dialect dialect;
@@ -37,7 +43,8 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
-        this.transactions = new JdbiTransactions(Jdbi.create(dataSource));
+        // both stores bind text the same way, so that they hold the same values (see StorableText)
+        this.transactions = new JdbiTransactions(Jdbi.create(dataSource).registerArgument(new StorableText()));
         // SQLite has one writer; on PostgreSQL two writers let one batch fill while another commits
         int writers = dialect == Dialect.SQLITE ? 1 : 2;
         Optional<DeliverySpool> spool = spoolFolder.map(folder -> {
@@ -114,10 +121,66 @@ public final class Database implements AutoCloseable {
                     .migrate()
                     .migrationsExecuted;
             migrated = true;
+            inbox.storeReady();
             return applied;
         } catch (RuntimeException failure) {
             throw new StoreUnavailableException("migrations failed: " + failure.getMessage(), failure);
         }
+    }
+
+    /**
+     * Migrates as soon as the store can be reached, trying again every {@code retry} while it
+     * cannot: with a spool, the service starts and takes deliveries during an outage. Completes
+     * when migrated; fails at once for any other reason (wrong credentials, a failed migration).
+     */
+    public CompletableFuture<Integer> migrateWhenReachable(Duration retry) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Thread migrator = new Thread(() -> {
+            while (!done.isDone()) {
+                try {
+                    done.complete(migrate());
+                } catch (RuntimeException failure) {
+                    if (!StoreFailures.isUnreachable(failure) || !inbox.hasSpool()) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        LOG.warn("the store cannot be reached to migrate it ({}); deliveries are spooled, trying again",
+                                failure.getMessage());
+                        sleep(retry);
+                    }
+                }
+            }
+        }, "migration");
+        migrator.setDaemon(true);
+        migrator.start();
+        return done;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Why deliveries cannot be accepted now (a full disk, a store that refuses writes), if so. */
+    public Optional<String> writeProblem() {
+        return inbox.writeProblem();
+    }
+
+    /** Whether the threads that commit deliveries all run. */
+    public boolean writersAlive() {
+        return inbox.writersAlive();
+    }
+
+    /** Whether deliveries go to a local spool when the store cannot be reached. */
+    public boolean hasSpool() {
+        return inbox.hasSpool();
+    }
+
+    /** Spooled deliveries the store refused and that were set aside, since start-up. */
+    public long spoolSetAsideCount() {
+        return inbox.setAsideCount();
     }
 
     /** Whether verified deliveries are waiting in the local spool for the store to return. */

@@ -37,6 +37,7 @@ final class DeliverySpool {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = ".spool";
+    private static final String SET_ASIDE = "refused-by-store.jsonl";
 
     private final Path folder;
     private final long maxBytes;
@@ -104,6 +105,24 @@ final class DeliverySpool {
             }
         }
         return deliveries;
+    }
+
+    /**
+     * Keeps a delivery the store refused, with the reason, in a file that is never drained, for an
+     * operator to inspect (its body is the provider's raw bytes, Base64 encoded).
+     */
+    synchronized void setAside(NewDelivery delivery, String reason) throws IOException {
+        ObjectNode record = toJson(delivery).put("refused_because", reason);
+        byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel file = FileChannel.open(setAsideFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            file.write(ByteBuffer.wrap(line));
+            file.force(false);
+        }
+    }
+
+    Path setAsideFile() {
+        return folder.resolve(SET_ASIDE);
     }
 
     static void delete(Path segment) throws IOException {

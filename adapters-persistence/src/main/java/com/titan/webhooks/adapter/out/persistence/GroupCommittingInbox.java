@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,11 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     private final Object spoolLock = new Object();
     // while anything is spooled, new deliveries queue behind it, so that the store receives them in order
     private volatile boolean spooling;
+    // with a spool, deliveries wait in it until the store is migrated: the service starts during an outage
+    private volatile boolean storeReady;
     private volatile boolean closing;
+    private final AtomicLong setAside = new AtomicLong();
+    private final WriteHealth health = new WriteHealth();
 
     /**
      * @param writers  concurrent committing threads (one for SQLite, which has one writer anyway)
@@ -112,12 +117,13 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
-        if (spooling) {
+        if (spooling || (spool.isPresent() && !storeReady)) {
             spool(batch);
             return;
         }
         try {
             List<Appended> answers = inbox.appendAll(batch.stream().map(Pending::delivery).toList());
+            health.succeeded();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).answer().complete(answers.get(i));
             }
@@ -129,6 +135,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
                 return;
             }
             if (batch.size() == 1) {
+                health.failed(batchFailed);
                 batch.get(0).answer().completeExceptionally(batchFailed);
                 return;
             }
@@ -137,7 +144,9 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
             for (Pending pending : batch) {
                 try {
                     pending.answer().complete(inbox.appendAll(List.of(pending.delivery())).get(0));
+                    health.succeeded();
                 } catch (RuntimeException failed) {
+                    health.failed(failed);
                     pending.answer().completeExceptionally(failed);
                 }
             }
@@ -151,8 +160,10 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
                 spool.orElseThrow().write(batch.stream().map(Pending::delivery).toList());
                 spooling = true;
             }
+            health.succeeded();
             batch.forEach(pending -> pending.answer().complete(new Appended(pending.delivery().id(), false)));
         } catch (java.io.IOException | RuntimeException cannotSpool) {
+            health.failed(cannotSpool);
             LOG.error("cannot spool {} deliveries: {}", batch.size(), cannotSpool.getMessage());
             StoreUnavailableException unavailable = new StoreUnavailableException("store and spool unavailable", cannotSpool);
             batch.forEach(pending -> pending.answer().completeExceptionally(unavailable));
@@ -165,7 +176,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
         while (!closing) {
             try {
                 Thread.sleep(250);
-                if (!spooling) {
+                if (!spooling || !storeReady) {
                     continue;
                 }
                 Optional<java.nio.file.Path> segment = local.oldest();
@@ -178,7 +189,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
                 List<NewDelivery> deliveries = DeliverySpool.read(segment.get());
                 for (int from = 0; from < deliveries.size(); from += maxBatch) {
                     // a delivery drained twice (after a crash mid-drain) is a duplicate the store ignores
-                    inbox.appendAll(deliveries.subList(from, Math.min(deliveries.size(), from + maxBatch)));
+                    drain(deliveries.subList(from, Math.min(deliveries.size(), from + maxBatch)), local);
                 }
                 DeliverySpool.delete(segment.get());
                 LOG.info("drained {} spooled deliveries into the store", deliveries.size());
@@ -192,12 +203,60 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
         }
     }
 
+    /**
+     * Stores spooled deliveries. One the store refuses (rather than one it cannot be reached for)
+     * would otherwise stop the drain for good, and with it every delivery spooled after it: it is
+     * set aside in the spool folder, reported, and the rest drains.
+     */
+    private void drain(List<NewDelivery> deliveries, DeliverySpool local) throws java.io.IOException {
+        try {
+            inbox.appendAll(deliveries);
+            return;
+        } catch (RuntimeException failed) {
+            if (StoreFailures.isUnreachable(failed)) {
+                throw failed;
+            }
+        }
+        for (NewDelivery delivery : deliveries) {
+            try {
+                inbox.appendAll(List.of(delivery));
+            } catch (RuntimeException refused) {
+                if (StoreFailures.isUnreachable(refused)) {
+                    throw refused;
+                }
+                local.setAside(delivery, refused.getMessage());
+                setAside.incrementAndGet();
+                LOG.error("the store refused spooled delivery {} ({}); it is set aside in {}", delivery.id().value(),
+                        refused.getMessage(), local.setAsideFile());
+            }
+        }
+    }
+
+    /** Deliveries the store refused while draining the spool, set aside since start-up. */
+    public long setAsideCount() {
+        return setAside.get();
+    }
+
+    /** Why deliveries cannot be accepted right now, if they cannot (see {@link WriteHealth}). */
+    public Optional<String> writeProblem() {
+        return health.problem();
+    }
+
+    /** The store is migrated: deliveries go to it (after the spool has drained) rather than to the spool. */
+    void storeReady() {
+        storeReady = true;
+    }
+
     private static void sleepQuietly() {
         try {
             Thread.sleep(1_000);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    boolean hasSpool() {
+        return spool.isPresent();
     }
 
     /** Whether deliveries are waiting in the local spool for the store to return. */
@@ -260,5 +319,20 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     @Override
     public Map<ProcessingStatus, Long> countByStatus() {
         return inbox.countByStatus();
+    }
+
+    @Override
+    public Optional<Instant> oldestDueReceivedAt(Instant now) {
+        return inbox.oldestDueReceivedAt(now);
+    }
+
+    @Override
+    public Optional<Instant> lastAcceptedAt(com.titan.webhooks.domain.delivery.Source source) {
+        return inbox.lastAcceptedAt(source);
+    }
+
+    /** Whether every writer thread still runs: one that died would leave deliveries unanswered. */
+    public boolean writersAlive() {
+        return closing || writers.stream().allMatch(Thread::isAlive);
     }
 }

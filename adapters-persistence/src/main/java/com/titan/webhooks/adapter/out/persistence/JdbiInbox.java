@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -67,6 +68,18 @@ public final class JdbiInbox implements Inbox {
             ORDER BY seq
             LIMIT :limit
             """;
+    private static final String OLDEST_DUE = """
+            SELECT received_at FROM inbox_events
+            WHERE status IN ('received', 'failed') AND next_attempt_at <= :now
+            ORDER BY seq
+            LIMIT 1
+            """;
+    private static final String LAST_ACCEPTED = """
+            SELECT received_at FROM inbox_events
+            WHERE source = :source AND status <> 'malformed'
+            ORDER BY seq DESC
+            LIMIT 1
+            """;
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS events FROM inbox_events GROUP BY status";
     private static final String MARK = "UPDATE inbox_events SET status = :status WHERE id IN (<ids>)";
     private static final String MARK_FAILED = """
@@ -86,6 +99,9 @@ public final class JdbiInbox implements Inbox {
             UPDATE inbox_events SET status = 'received', attempts = 0, next_attempt_at = :now
             WHERE id IN (<ids>)
             """;
+
+    private static final long CLAIM_BYTES = 16L * 1024 * 1024;
+    private static final int CLAIM_FETCH_SIZE = 50;
 
     private final JdbiTransactions transactions;
     private final Dialect dialect;
@@ -163,14 +179,31 @@ public final class JdbiInbox implements Inbox {
                 .findOne());
     }
 
+    /**
+     * Claims as above, but stops once the claimed bodies reach {@link #CLAIM_BYTES}: a batch of
+     * large deliveries must not need hundreds of megabytes of heap. At least one event is always
+     * claimed; the rest stay due for the next batch.
+     */
     @Override
     public List<StoredEvent> claimDue(Instant now, int limit) {
         String sql = dialect == Dialect.POSTGRESQL ? CLAIM_POSTGRESQL : CLAIM_SQLITE;
-        return transactions.withHandle(handle -> handle.createQuery(sql)
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map(StoredEventRow.MAPPER)
-                .list());
+        return transactions.withHandle(handle -> {
+            try (ResultIterator<StoredEvent> rows = handle.createQuery(sql)
+                    .bind("now", now.toEpochMilli())
+                    .bind("limit", limit)
+                    .setFetchSize(CLAIM_FETCH_SIZE)
+                    .map(StoredEventRow.MAPPER)
+                    .iterator()) {
+                List<StoredEvent> claimed = new ArrayList<>();
+                long bytes = 0;
+                while (bytes < CLAIM_BYTES && rows.hasNext()) {
+                    StoredEvent event = rows.next();
+                    claimed.add(event);
+                    bytes += event.rawBody().length;
+                }
+                return claimed;
+            }
+        });
     }
 
     @Override
@@ -220,6 +253,24 @@ public final class JdbiInbox implements Inbox {
                 .list())
                 .forEach(row -> ProcessingStatus.fromWireName(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));
         return counts;
+    }
+
+    @Override
+    public Optional<Instant> oldestDueReceivedAt(Instant now) {
+        return transactions.withHandle(handle -> handle.createQuery(OLDEST_DUE)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
+    }
+
+    @Override
+    public Optional<Instant> lastAcceptedAt(Source source) {
+        return transactions.withHandle(handle -> handle.createQuery(LAST_ACCEPTED)
+                .bind("source", source.wireName())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.titan.webhooks.domain.reminder.ReminderId;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.application.port.out.ReminderFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public final class JdbiReminderRepository implements Reminders {
             """;
     private static final RowMapper<ReminderRow> ROW = (rs, ctx) -> new ReminderRow(rs.getString("id"),
             rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("connection_id"),
-            rs.getObject("scheduled_for", Long.class));
+            nullableLong(rs, "scheduled_for"));
     private static final String INSERT = """
             INSERT INTO reminders (id, version, state, status, connection_id, scheduled_for)
             VALUES (:id, 1, :state, :status, :connectionId, :scheduledFor)
@@ -40,6 +42,12 @@ public final class JdbiReminderRepository implements Reminders {
             """;
 
     private final JdbiTransactions transactions;
+
+    /** SQLite's driver refuses {@code getObject(column, Long.class)} on a NULL, so read it this way. */
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
 
     public JdbiReminderRepository(JdbiTransactions transactions) {
         this.transactions = transactions;

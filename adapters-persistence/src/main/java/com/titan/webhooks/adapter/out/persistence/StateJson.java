@@ -27,6 +27,18 @@ final class StateJson {
     private StateJson() {
     }
 
+    /**
+     * Reads one stored aggregate, naming it if it cannot be read, so that the event that needed it
+     * is parked with a reason an operator can act on (and the other events are applied).
+     */
+    static <T> T reconstitute(String aggregate, String id, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (RuntimeException unreadable) {
+            throw new IllegalStateException("the stored " + aggregate + " " + id + " cannot be read: " + unreadable, unreadable);
+        }
+    }
+
     static ObjectNode object() {
         return JSON.createObjectNode();
     }

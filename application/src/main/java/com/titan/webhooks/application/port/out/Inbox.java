@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Instant;
 import java.util.List;
@@ -52,4 +53,10 @@ public interface Inbox {
 
     /** How many stored events are in each status now. */
     Map<ProcessingStatus, Long> countByStatus();
+
+    /** When the oldest event due for processing at {@code now} was received, if any is due. */
+    Optional<Instant> oldestDueReceivedAt(Instant now);
+
+    /** When the latest delivery from {@code source} that was accepted (not malformed) was received. */
+    Optional<Instant> lastAcceptedAt(Source source);
 }

@@ -45,7 +45,12 @@ public final class JacksonEventDecoder implements EventDecoder {
         }
         Stamp stamp = new Stamp(envelope.occurredAt(), envelope.idempotencyKey().value());
         JsonNode payload = root.get(event.source() == Source.TITANX ? "payload" : "data");
-        return reader.read(payload, stamp);
+        try {
+            return reader.read(payload, stamp);
+        } catch (IllegalArgumentException refusedByTheDomain) {
+            // a value the domain cannot take (an identifier it refuses): the event can never apply as sent
+            throw new MalformedPayloadException(refusedByTheDomain.getMessage());
+        }
     }
 
     private static Map<String, EventReader> readers(Source source) {

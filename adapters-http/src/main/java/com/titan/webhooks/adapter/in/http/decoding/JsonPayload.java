@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
+import com.titan.webhooks.domain.Require;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -81,6 +82,10 @@ final class JsonPayload {
     static String requiredId(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node != null && (node.isTextual() && !node.asText().isBlank() || node.isIntegralNumber())) {
+            String problem = Require.identifierProblem(node.asText());
+            if (problem != null) {
+                throw new MalformedPayloadException(path + " " + problem);
+            }
             return node.asText();
         }
         throw new MalformedPayloadException(path + " is missing or not a string");

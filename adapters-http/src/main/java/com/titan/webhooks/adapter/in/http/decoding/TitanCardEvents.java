@@ -60,28 +60,33 @@ final class TitanCardEvents {
 
     private static ConnectionEvent noteAdded(JsonNode data, Stamp stamp) {
         Map<ConnectionField, String> fields = contactFields(data);
-        String noteId = data.hasNonNull("id") ? data.get("id").asText() : stamp.eventKey();
+        ConnectionId connection = connectionId(data, "connection_id");
+        String sentId = JsonPayload.scalar(data.get("id"), false);
+        String noteId = sentId != null && !sentId.isBlank() ? sentId : itemKey("note.added", connection.value(), stamp);
         Note note = new Note(noteId, Optional.ofNullable(JsonPayload.scalar(data.get("note_content"), false)).orElse(""),
                 timeOr(data, "added_at", stamp));
-        return new ConnectionEvent.NoteAdded(connectionId(data, "connection_id"), stamp, fields, note);
+        return new ConnectionEvent.NoteAdded(connection, stamp, fields, note);
     }
 
     private static ConnectionEvent enrichmentCompleted(JsonNode data, Stamp stamp) {
-        Enrichment enrichment = new Enrichment(stamp.eventKey(), strings(data.get("enriched_fields")),
+        ConnectionId connection = connectionId(data, "connection_id");
+        Enrichment enrichment = new Enrichment(itemKey("enrichment.completed", connection.value(), stamp), strings(data.get("enriched_fields")),
                 JsonPayload.scalar(data.get("status"), false), JsonPayload.scalar(data.get("provider"), false),
                 timeOr(data, "completed_at", stamp));
-        return new ConnectionEvent.EnrichmentCompleted(connectionId(data, "connection_id"), stamp, enrichment);
+        return new ConnectionEvent.EnrichmentCompleted(connection, stamp, enrichment);
     }
 
     private static CardEvent cardActivity(JsonNode data, Stamp stamp, CardActivity.Kind kind, String sourceField,
                                           String atField) {
+        CardId card = cardId(data);
         Map<CardField, String> fields = cardFields(data);
         putIfPresent(fields, CardField.SLUG, data.get("card_slug"));
         putIfPresent(fields, CardField.NAME, data.get("card_name"));
         CardActivity activity = new CardActivity(kind, JsonPayload.scalar(data.get(sourceField), false),
                 JsonPayload.scalar(data.get("viewer_country"), false), JsonPayload.scalar(data.get("viewer_city"), false),
-                timeOr(data, atField, stamp), stamp.eventKey());
-        return new CardEvent.ActivityRecorded(cardId(data), stamp, fields, activity, total(data, "total_views"),
+                timeOr(data, atField, stamp), itemKey(kind == CardActivity.Kind.VIEW ? "card.viewed" : "card.shared",
+                        card.value(), stamp));
+        return new CardEvent.ActivityRecorded(card, stamp, fields, activity, total(data, "total_views"),
                 total(data, "total_shares"));
     }
 
@@ -93,6 +98,16 @@ final class TitanCardEvents {
             }
         }
         return new ReminderEvent(new ReminderId(JsonPayload.requiredId(data, "id", "data.id")), stamp, fields);
+    }
+
+    /**
+     * What identifies an event that adds an item (an enrichment, a view, a share, a note without an
+     * id): its type, its subject and its timestamp, as TitanCard advises ("use the event
+     * timestamp"). Not the body's hash, which is the inbox's key: the same event sent compact and
+     * again indented is two deliveries, but must count once.
+     */
+    private static String itemKey(String type, String subject, Stamp stamp) {
+        return type + ":" + subject + ":" + stamp.at().toEpochMilli();
     }
 
     private static ConnectionId connectionId(JsonNode data, String field) {
