@@ -30,7 +30,8 @@ final class StoreWatch {
     private final ProjectionWorker worker;
     private final ProviderSignals signals;
     private final Clock clock;
-    private volatile boolean reachable = true;
+    // unknown until the first look, which is taken before the HTTP server answers
+    private volatile boolean reachable;
     private volatile Optional<Instant> oldestDue = Optional.empty();
     private volatile boolean restored;
 
@@ -99,7 +100,8 @@ final class StoreWatch {
     /** Why the worker is not applying events, if it is not. */
     Optional<String> workerProblem() {
         if (!worker.isRunning()) {
-            return Optional.of("stopped");
+            // the worker starts once the store is migrated, or once it is known to be unreachable
+            return database.isMigrated() ? Optional.of("stopped") : Optional.empty();
         }
         Duration quiet = worker.sinceLastCompletedBatch();
         if (reachable && database.isMigrated() && quiet.compareTo(STALLED_AFTER) > 0) {

@@ -122,6 +122,7 @@ public final class TitanWebhooks implements AutoCloseable {
 
         StoreWatch watch = new StoreWatch(database, worker, signals, clock);
         watch.register(metrics.registry());
+        watch.start(housekeeping);
         List<HealthCheck> readiness = List.of(
                 new HealthCheck("deliveries", watch::deliveryProblem),
                 new HealthCheck("worker", watch::workerProblem));
@@ -165,7 +166,6 @@ public final class TitanWebhooks implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        watch.start(housekeeping);
         worker.start();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
                 database.describe());

@@ -46,6 +46,8 @@ class CrashRecoveryIT {
 
     /** How long the load runs before the kill: short in CI, long with -Dreliability.seconds=60. */
     static final long LOAD_MILLIS = (long) (1000 * Double.parseDouble(System.getProperty("reliability.seconds", "1.5")));
+    /** Acknowledged deliveries below which a run proves nothing; the load goes on until it has them. */
+    static final int ENOUGH = 100;
 
     record Sent(byte[] body, String eventId) {
     }
@@ -57,7 +59,7 @@ class CrashRecoveryIT {
         try {
             GracefulShutdownIT.awaitLive(port);
             load = new DeliveryLoad(port);
-            Thread.sleep(LOAD_MILLIS);
+            load.runFor(LOAD_MILLIS, ENOUGH, Duration.ofSeconds(30));
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
             Thread.sleep(300);

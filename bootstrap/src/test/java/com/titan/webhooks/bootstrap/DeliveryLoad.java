@@ -45,6 +45,18 @@ final class DeliveryLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the load run for at least {@code least}, and on until {@code count} deliveries were
+     * acknowledged (at most {@code most}): on a busy machine a fixed time proves too little.
+     */
+    void runFor(long least, int count, Duration most) throws InterruptedException {
+        Thread.sleep(least);
+        long deadline = System.nanoTime() + most.toNanos();
+        while (acknowledged.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     ConcurrentLinkedQueue<CrashRecoveryIT.Sent> acknowledged() {
         return acknowledged;
     }

@@ -51,6 +51,11 @@ class GracefulShutdownIT {
                     });
                 }
                 Thread.sleep(1_500);
+                // on a busy machine 1.5 s proves too little: go on until enough were acknowledged
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (acknowledged.size() < CrashRecoveryIT.ENOUGH && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
                 service.destroy(); // SIGTERM
                 assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service did not stop within 30 s");
                 sending.set(false);

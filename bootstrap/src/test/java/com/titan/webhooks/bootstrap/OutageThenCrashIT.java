@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -36,9 +37,14 @@ class OutageThenCrashIT {
                 try {
                     GracefulShutdownIT.awaitLive(port);
                     load = new DeliveryLoad(port);
-                    Thread.sleep(CrashRecoveryIT.LOAD_MILLIS);
+                    load.runFor(CrashRecoveryIT.LOAD_MILLIS, CrashRecoveryIT.ENOUGH / 2, Duration.ofSeconds(30));
                     proxy.cut(); // the database is gone; deliveries now go to the spool
-                    Thread.sleep(CrashRecoveryIT.LOAD_MILLIS + 1_500);
+                    // on a busy machine a fixed time may spool nothing: go on until something was spooled
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!spooledSomething(spool) && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(CrashRecoveryIT.LOAD_MILLIS);
                     first.destroyForcibly(); // kill -9 while the database is still away
                     assertTrue(first.waitFor(10, TimeUnit.SECONDS));
                     Thread.sleep(300);
@@ -80,6 +86,12 @@ class OutageThenCrashIT {
                     second.waitFor(30, TimeUnit.SECONDS);
                 }
             }
+        }
+    }
+
+    private static boolean spooledSomething(Path spool) throws IOException {
+        try (var files = Files.list(spool)) {
+            return files.anyMatch(file -> file.toFile().length() > 0);
         }
     }
 }

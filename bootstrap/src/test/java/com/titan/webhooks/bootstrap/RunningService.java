@@ -1,6 +1,7 @@
 package com.titan.webhooks.bootstrap;
 
 import com.titan.webhooks.adapter.out.persistence.Database;
+import com.titan.webhooks.adapter.out.persistence.DatabaseSettings;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
@@ -52,10 +53,14 @@ final class RunningService implements AutoCloseable {
         env.put("API_TOKEN", "test-api-token");
         env.put("MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES));
         env.put("SHUTDOWN_GRACE_SECONDS", "2");
+        // Hikari opens the whole pool at once; a small one lets many suites share one PostgreSQL
+        env.put("DATABASE_POOL_SIZE", "6");
         env.putAll(overrides);
         env.values().removeIf(value -> value == null);
         TitanWebhooks service = TitanWebhooks.start(Settings.from(env));
-        return new RunningService(service, Database.open(database.settings()));
+        DatabaseSettings look = database.settings();
+        return new RunningService(service, Database.open(new DatabaseSettings(look.url(), look.user(), look.password(),
+                2, look.connectTimeout())));
     }
 
     URI uri(String path) {

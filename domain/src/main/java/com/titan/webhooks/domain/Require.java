@@ -43,7 +43,24 @@ public final class Require {
         if (value.chars().anyMatch(Character::isISOControl)) {
             return "contains a control character";
         }
+        if (!isWellFormed(value)) {
+            // "x\ud800" and "x\udbff" would both be stored as "x?": two ids, one key
+            return "is not well-formed Unicode (a lone surrogate)";
+        }
         return null;
+    }
+
+    /** Whether every surrogate in {@code value} is half of a pair, so that it survives encoding as UTF-8. */
+    public static boolean isWellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static <T> T nonNull(T value, String name) {

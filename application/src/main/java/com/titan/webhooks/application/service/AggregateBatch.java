@@ -111,6 +111,21 @@ final class AggregateBatch {
         }
     }
 
+    /** Drops the aggregate {@code event} was applied to, unsaved: the event was refused half-way. */
+    void forget(ProviderEvent event) {
+        if (event instanceof ConnectionEvent e) {
+            touchedConnections.remove(e.connectionId());
+        } else if (event instanceof CardEvent e) {
+            touchedCards.remove(e.cardId());
+        } else if (event instanceof ReminderEvent e) {
+            touchedReminders.remove(e.reminderId());
+        } else if (event instanceof ContactScored e) {
+            touchedContacts.remove(e.key());
+        } else if (event instanceof ScoringJobCompleted e) {
+            touchedJobs.remove(e.jobKey());
+        }
+    }
+
     void saveAll() {
         connections.saveAll(sorted(touchedConnections, Comparator.comparing(ConnectionId::value)));
         cards.saveAll(sorted(touchedCards, Comparator.comparing(CardId::value)));

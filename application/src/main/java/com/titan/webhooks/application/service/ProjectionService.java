@@ -75,8 +75,6 @@ public final class ProjectionService implements ProjectEventsUseCase {
     public BatchReport projectNextBatch(int limit) {
         try {
             return committed(() -> runBatch(limit, new AtomicReference<>()));
-        } catch (ConcurrentUpdateException conflict) {
-            throw conflict;
         } catch (RuntimeException failure) {
             // loading, saving or marking failed for the batch as a whole: find the event that causes it
             LOG.log(Level.WARNING, "a batch of up to {0} events failed ({1}); applying them one at a time", limit,
@@ -98,9 +96,8 @@ public final class ProjectionService implements ProjectEventsUseCase {
             BatchReport one;
             try {
                 one = committed(() -> runBatch(1, claimed));
-            } catch (ConcurrentUpdateException conflict) {
-                throw conflict;
             } catch (RuntimeException failure) {
+                // a conflict that outlasts its retries with one event alone is no race: it is charged too
                 StoredEvent culprit = claimed.get();
                 if (culprit == null) {
                     throw failure;
@@ -180,6 +177,12 @@ public final class ProjectionService implements ProjectEventsUseCase {
             } catch (ConcurrentUpdateException | StoreUnavailableException storeTrouble) {
                 throw storeTrouble;
             } catch (RuntimeException failure) {
+                if (decoded.size() > 1) {
+                    // a refused event may leave its aggregate half-changed, with the batch's other events
+                    // for it already applied: roll back, and apply the batch one event at a time
+                    throw failure;
+                }
+                batch.forget(entry.getValue());
                 failures.put(entry.getKey(), failure);
             }
         }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.card;
 
+import com.titan.webhooks.domain.AggregateSize;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.event.Stamped;
@@ -66,6 +67,7 @@ public final class Card {
         if (!event.cardId().equals(id)) {
             throw new IllegalArgumentException("event for card " + event.cardId().value() + " applied to " + id.value());
         }
+        long before = characters();
         fields.merge(event.fields(), event.stamp());
         if (event instanceof CardEvent.Created) {
             lifecycle = lifecycle.created(event.stamp());
@@ -76,6 +78,17 @@ public final class Card {
             recorded.totalShares().ifPresent(shares -> totalShares = Math.max(totalShares, shares));
             record(recorded.activity());
         }
+        AggregateSize.check("card", id.value(), before, characters());
+    }
+
+    /** How much text the card holds, for its bound ({@link AggregateSize}). */
+    public long characters() {
+        long total = AggregateSize.ofFields(fields.asMap());
+        for (CardActivity entry : activity.values()) {
+            total += AggregateSize.of(entry.source()) + AggregateSize.of(entry.country()) + AggregateSize.of(entry.city())
+                    + AggregateSize.of(entry.eventKey());
+        }
+        return total;
     }
 
     private void record(CardActivity entry) {

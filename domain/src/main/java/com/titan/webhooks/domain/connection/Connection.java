@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.connection;
 
+import com.titan.webhooks.domain.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamp;
@@ -28,14 +29,13 @@ import java.util.Optional;
  * </ul>
  * Reminders point at a connection by id and are not part of it.
  *
- * <p>Bounded: at most {@value #MAX_NOTES} notes holding {@value #MAX_NOTE_CHARACTERS} characters
- * in all, and {@value #MAX_ENRICHMENTS} enrichments. An event that would go beyond is refused
+ * <p>Bounded: at most {@value #MAX_NOTES} notes and {@value #MAX_ENRICHMENTS} enrichments, and
+ * {@link AggregateSize#MAX_CHARACTERS} characters in all. An event that would go beyond is refused
  * ({@link LimitReachedException}) rather than making every later load of the connection heavier.
  */
 public final class Connection {
 
     public static final int MAX_NOTES = 1_000;
-    public static final int MAX_NOTE_CHARACTERS = 1_000_000;
     public static final int MAX_ENRICHMENTS = 1_000;
 
     private final ConnectionId id;
@@ -74,12 +74,16 @@ public final class Connection {
         return new Connection(id, StampedFields.of(fields), tags, notesById, enrichmentsByKey, lifecycle, version);
     }
 
-    /** Applies one event; applying the same event again changes nothing. */
+    /**
+     * Applies one event; applying the same event again changes nothing. An event this refuses
+     * (it throws) may have been partly applied: discard the instance and load the connection again.
+     */
     public void apply(ConnectionEvent event) {
         if (!event.connectionId().equals(id)) {
             throw new IllegalArgumentException("event for connection " + event.connectionId().value()
                     + " applied to " + id.value());
         }
+        long before = characters();
         Stamp stamp = event.stamp();
         fields.merge(event.fields(), stamp);
         if (event instanceof ConnectionEvent.Created created) {
@@ -97,18 +101,27 @@ public final class Connection {
             addEnrichment(completed.enrichment());
         }
         // StatusChanged carries only fields, merged above.
+        AggregateSize.check("connection", id.value(), before, characters());
+    }
+
+    /** How much text the connection holds, for its bound. */
+    public long characters() {
+        long total = AggregateSize.ofFields(fields.asMap());
+        total += tags == null ? 0 : AggregateSize.of(tags.value());
+        for (Note note : notes.values()) {
+            total += AggregateSize.of(note.id()) + AggregateSize.of(note.content());
+        }
+        for (Enrichment enrichment : enrichments.values()) {
+            total += AggregateSize.of(enrichment.eventKey()) + AggregateSize.of(enrichment.enrichedFields())
+                    + AggregateSize.of(enrichment.status()) + AggregateSize.of(enrichment.provider());
+        }
+        return total;
     }
 
     private void addNote(Note note) {
         Note current = notes.get(note.id());
-        int characters = notes.values().stream().mapToInt(n -> n.content().length()).sum()
-                - (current == null ? 0 : current.content().length()) + note.content().length();
         if (current == null && notes.size() >= MAX_NOTES) {
             throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_NOTES + " notes");
-        }
-        if (characters > MAX_NOTE_CHARACTERS && Note.kept(current, note) == note) {
-            throw new LimitReachedException("connection " + id.value() + " would hold more than "
-                    + MAX_NOTE_CHARACTERS + " characters of notes");
         }
         notes.put(note.id(), Note.kept(current, note));
     }

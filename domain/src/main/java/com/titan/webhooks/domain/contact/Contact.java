@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.contact;
 
+import com.titan.webhooks.domain.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
@@ -54,7 +55,14 @@ public final class Contact {
             throw new LimitReachedException("contact " + key.value() + " would hold more than " + MAX_ATTRIBUTES
                     + " attributes");
         }
+        long before = characters();
         attributes.merge(event.attributes(), event.stamp());
+        AggregateSize.check("contact", key.value(), before, characters());
+    }
+
+    /** How much text the contact holds, for its bound ({@link AggregateSize}). */
+    public long characters() {
+        return AggregateSize.ofFields(attributes.asMap());
     }
 
     public ContactKey key() {

@@ -1,7 +1,7 @@
 package com.titan.webhooks.domain.delivery;
 
 import com.titan.webhooks.domain.Require;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,7 +26,10 @@ public record IdempotencyKey(String value) {
         if (Require.identifierProblem(envelopeId) == null) {
             return new IdempotencyKey(envelopeId);
         }
-        return new IdempotencyKey("sha256:" + sha256Hex(envelopeId.getBytes(StandardCharsets.UTF_8)));
+        // hashed as its UTF-16 code units, not as UTF-8, which turns every lone surrogate into the same "?"
+        ByteBuffer codeUnits = ByteBuffer.allocate(envelopeId.length() * 2);
+        envelopeId.chars().forEach(c -> codeUnits.putChar((char) c));
+        return new IdempotencyKey("sha256:" + sha256Hex(codeUnits.array()));
     }
 
     /**

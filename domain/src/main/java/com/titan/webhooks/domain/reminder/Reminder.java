@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.reminder;
 
+import com.titan.webhooks.domain.AggregateSize;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
@@ -43,7 +44,9 @@ public final class Reminder {
             throw new IllegalArgumentException("event for reminder " + event.reminderId().value()
                     + " applied to " + id.value());
         }
+        long before = AggregateSize.ofFields(fields.asMap());
         fields.merge(event.fields(), event.stamp());
+        AggregateSize.check("reminder", id.value(), before, AggregateSize.ofFields(fields.asMap()));
     }
 
     public ReminderId id() {

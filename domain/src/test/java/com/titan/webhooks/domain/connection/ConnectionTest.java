@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.domain.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import java.time.Instant;
 import java.util.List;
@@ -135,12 +136,20 @@ class ConnectionTest {
     }
 
     @Test
-    void notesBeyondTheCharacterLimit_areRefused() {
+    void textBeyondTheSizeBound_isRefused_whateverCarriesIt() {
         Connection connection = fresh();
-        String large = "x".repeat(Connection.MAX_NOTE_CHARACTERS / 2);
+        String large = "x".repeat(400_000);
         connection.apply(noteAdded(ID, stamp(1_000), "a", large));
         connection.apply(noteAdded(ID, stamp(1_001), "b", large));
-        assertThrows(LimitReachedException.class, () -> connection.apply(noteAdded(ID, stamp(1_002), "c", "x")));
-        assertEquals(2, connection.notes().size());
+        assertThrows(LimitReachedException.class, () -> connection.apply(noteAdded(ID, stamp(1_002), "c", large)));
+        // an item counted as one but a megabyte long: an enrichment's provider
+        Connection enriched = fresh();
+        for (int i = 0; i < 2; i++) {
+            enriched.apply(new ConnectionEvent.EnrichmentCompleted(new ConnectionId(ID), stamp(2_000 + i),
+                    new Enrichment("e" + i, List.of(), "done", large, Instant.ofEpochSecond(i))));
+        }
+        assertThrows(LimitReachedException.class, () -> enriched.apply(new ConnectionEvent.EnrichmentCompleted(
+                new ConnectionId(ID), stamp(3_000), new Enrichment("e9", List.of(), "done", large, Instant.EPOCH))));
+        assertTrue(enriched.characters() > AggregateSize.MAX_CHARACTERS / 2, "the two that fit were kept");
     }
 }
