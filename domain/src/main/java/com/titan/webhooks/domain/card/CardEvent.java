@@ -1,5 +1,7 @@
 package com.titan.webhooks.domain.card;
 
+import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.event.Phase;
 import com.titan.webhooks.domain.event.ProviderEvent;
 import com.titan.webhooks.domain.event.Stamp;
 import java.util.Collections;
@@ -17,6 +19,7 @@ public sealed interface CardEvent extends ProviderEvent {
     /** {@code card.created}. */
     record Created(CardId cardId, Stamp stamp, Map<CardField, String> fields) implements CardEvent {
         public Created {
+            stamp = Require.nonNull(stamp, "stamp").in(Phase.CREATION);
             fields = copy(fields);
         }
     }
@@ -31,6 +34,7 @@ public sealed interface CardEvent extends ProviderEvent {
     /** {@code card.deleted}. */
     record Deleted(CardId cardId, Stamp stamp, Map<CardField, String> fields) implements CardEvent {
         public Deleted {
+            stamp = Require.nonNull(stamp, "stamp").in(Phase.DELETION);
             fields = copy(fields);
         }
     }

@@ -1,5 +1,7 @@
 package com.titan.webhooks.domain.connection;
 
+import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.event.Phase;
 import com.titan.webhooks.domain.event.ProviderEvent;
 import com.titan.webhooks.domain.event.Stamp;
 import java.util.List;
@@ -21,6 +23,7 @@ public sealed interface ConnectionEvent extends ProviderEvent {
     record Created(ConnectionId connectionId, Stamp stamp, Map<ConnectionField, String> fields,
                    Optional<List<String>> tags) implements ConnectionEvent {
         public Created {
+            stamp = Require.nonNull(stamp, "stamp").in(Phase.CREATION);
             fields = ConnectionEvents.copy(fields);
             tags = tags.map(List::copyOf);
         }
@@ -39,6 +42,7 @@ public sealed interface ConnectionEvent extends ProviderEvent {
     record Deleted(ConnectionId connectionId, Stamp stamp, Map<ConnectionField, String> fields)
             implements ConnectionEvent {
         public Deleted {
+            stamp = Require.nonNull(stamp, "stamp").in(Phase.DELETION);
             fields = ConnectionEvents.copy(fields);
         }
     }

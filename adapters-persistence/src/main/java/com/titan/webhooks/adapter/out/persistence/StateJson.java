@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.titan.webhooks.domain.event.Phase;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.TombstoneClock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -63,14 +65,23 @@ final class StateJson {
         if (stamp == null) {
             return JSON.nullNode();
         }
-        return object().put("at", stamp.at().toString()).put("key", stamp.eventKey());
+        return object().put("at", stamp.at().toString()).put("phase", stamp.phase().name().toLowerCase(Locale.ROOT))
+                .put("key", stamp.eventKey());
     }
 
     static Stamp stamp(JsonNode node) {
+        return stamp(node, Phase.CHANGE);
+    }
+
+    /** State stored before stamps had a phase reads as {@code unrecorded}: the phase its place implies. */
+    static Stamp stamp(JsonNode node, Phase unrecorded) {
         if (node == null || node.isNull()) {
             return null;
         }
-        return new Stamp(Instant.parse(node.get("at").asText()), node.get("key").asText());
+        JsonNode phase = node.get("phase");
+        return new Stamp(Instant.parse(node.get("at").asText()),
+                phase == null ? unrecorded : Phase.valueOf(phase.asText().toUpperCase(Locale.ROOT)),
+                node.get("key").asText());
     }
 
     static <K> ObjectNode fields(Map<K, Stamped<String>> fields, Function<K, String> name) {
@@ -102,7 +113,7 @@ final class StateJson {
     }
 
     static TombstoneClock lifecycle(JsonNode node) {
-        return new TombstoneClock(stamp(node.get("created")), stamp(node.get("deleted")));
+        return new TombstoneClock(stamp(node.get("created"), Phase.CREATION), stamp(node.get("deleted"), Phase.DELETION));
     }
 
     static ArrayNode strings(List<String> values) {

@@ -11,6 +11,7 @@ import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.connection.Enrichment;
 import com.titan.webhooks.domain.connection.Note;
+import com.titan.webhooks.domain.event.Phase;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.reminder.ReminderEvent;
 import com.titan.webhooks.domain.reminder.ReminderField;
@@ -46,7 +47,8 @@ final class TitanCardEvents {
                     "view_source", "viewed_at")),
             Map.entry("card.shared", (data, stamp) -> cardActivity(data, stamp, CardActivity.Kind.SHARE,
                     "share_source", "shared_at")),
-            Map.entry("reminder.created", TitanCardEvents::reminder),
+            // reminder.created and reminder.due share a record; the stamp keeps them in lifecycle order
+            Map.entry("reminder.created", (data, stamp) -> reminder(data, stamp.in(Phase.CREATION))),
             Map.entry("reminder.due", TitanCardEvents::reminder));
 
     private TitanCardEvents() {
