@@ -3,6 +3,7 @@ package com.titan.webhooks.bootstrap;
 import com.titan.webhooks.adapter.in.http.DeliveryCounter;
 import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
+import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.ProviderSignals;
@@ -10,8 +11,10 @@ import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +23,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +52,10 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
     private final Map<Source, Map<DeliveryOutcome, Counter>> deliveries = new EnumMap<>(Source.class);
     private final Map<Source, Timer> receiveTimers = new EnumMap<>(Source.class);
     private final Map<String, Counter> applied = new ConcurrentHashMap<>();
+    private final Map<String, Counter> verifiedBy = new ConcurrentHashMap<>();
     private final Timer projectionLag;
-    private volatile Map<ProcessingStatus, Long> inboxDepth = new EnumMap<>(ProcessingStatus.class);
+    // null while the store cannot be counted: the gauges then say NaN ("unknown"), not 0 ("empty")
+    private volatile Map<ProcessingStatus, Long> inboxDepth;
     private volatile Instant inboxDepthAt = Instant.EPOCH;
 
     ServiceMetrics(ProviderSignals signals, Clock clock) {
@@ -59,7 +65,13 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        // Micrometer's process.cpu.time is in nanoseconds; Prometheus's convention is process_cpu_seconds_total
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
         new ProcessorMetrics().bindTo(registry);
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9).baseUnit("seconds")
+                    .description("CPU time used by the Java Virtual Machine process").register(registry);
+        }
         new UptimeMetrics().bindTo(registry);
         // meters are looked up once, not per delivery: the lookup costs more than the increment
         for (Source source : Source.values()) {
@@ -95,21 +107,35 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
 
     void watchInbox(Inbox inbox) {
         for (ProcessingStatus status : ProcessingStatus.values()) {
-            Gauge.builder("titan_inbox_events", () -> depth(inbox).getOrDefault(status, 0L))
-                    .description("stored events by processing status").tag("status", status.wireName())
+            Gauge.builder("titan_inbox_events", () -> {
+                        Map<ProcessingStatus, Long> depth = depth(inbox);
+                        return depth == null ? Double.NaN : depth.getOrDefault(status, 0L);
+                    })
+                    .description("stored events by processing status (NaN while the store cannot be counted)")
+                    .tag("status", status.wireName())
                     .register(registry);
         }
     }
 
     void watchHttpPool(Supplier<WorkerPoolProbe.Stats> pool) {
-        Gauge.builder("titan_http_pool_busy_threads", () -> pool.get().busy()).register(registry);
-        Gauge.builder("titan_http_pool_queued_requests", () -> pool.get().queued()).register(registry);
-        Gauge.builder("titan_http_pool_max_threads", () -> pool.get().max()).register(registry);
+        Gauge.builder("titan_http_pool_busy_threads", () -> pool.get().busy())
+                .description("HTTP worker threads serving a request now").register(registry);
+        Gauge.builder("titan_http_pool_queued_requests", () -> pool.get().queued())
+                .description("HTTP requests waiting for a worker thread").register(registry);
+        Gauge.builder("titan_http_pool_max_threads", () -> pool.get().max())
+                .description("the HTTP worker pool's size").register(registry);
     }
 
     @Override
-    public void count(Source source, DeliveryOutcome outcome, long elapsedNanos) {
+    public void count(Source source, ReceiveResult result, long elapsedNanos) {
+        DeliveryOutcome outcome = result.outcome();
         deliveries.get(source).get(outcome).increment();
+        result.secretUsed().ifPresent(used -> verifiedBy.computeIfAbsent(source.wireName() + '\n' + used.fingerprint(),
+                key -> Counter.builder("titan_deliveries_verified")
+                        .description("authentic deliveries by the fingerprint of the secret that verified them "
+                                + "(first 8 hex digits of its SHA-256)")
+                        .tag("source", source.wireName()).tag("secret", used.fingerprint()).register(registry))
+                .increment());
         receiveTimers.get(source).record(elapsedNanos, TimeUnit.NANOSECONDS);
         boolean success = outcome == DeliveryOutcome.ACCEPTED || outcome == DeliveryOutcome.IGNORED
                 || outcome == DeliveryOutcome.DUPLICATE;
@@ -139,7 +165,7 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
             try {
                 inboxDepth = inbox.countByStatus();
             } catch (RuntimeException unavailable) {
-                inboxDepth = new EnumMap<>(ProcessingStatus.class);
+                inboxDepth = null;
             }
             inboxDepthAt = now;
         }

@@ -50,6 +50,24 @@ class MetricsTest {
             assertTrue(metrics.contains("hikaricp_connections"), "connection pool metrics");
             assertTrue(metrics.contains("titan_http_pool_busy_threads"), "HTTP pool metrics");
             assertTrue(metrics.contains("titan_inbox_events{status=\"processed\"}"), "inbox depth");
+            // which secret verified them: printf '%s' whsec_titancard_test_secret | openssl dgst -sha256, first 8 hex
+            assertEquals(6, value(metrics, "titan_deliveries_verified_total\\{secret=\"fcb65274\",source=\"titancard\"\\}"),
+                    "4 accepted, 1 duplicate, 1 malformed: every authentic delivery, by the secret that verified it");
+            assertTrue(!metrics.contains("whsec_"), "never a secret");
+        }
+    }
+
+    @Test
+    void scrape_followsPrometheusNamingConventions() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            service.deliver(Source.TITANCARD, ReceiveContract.card("card.viewed"));
+            String metrics = scrape(service);
+            assertTrue(value(metrics, "process_cpu_seconds_total") > 0, "process CPU time, in seconds");
+            for (String line : metrics.lines().toList()) {
+                assertTrue(!line.matches("# HELP \\S+\\s*"), "a metric without a description: " + line);
+                assertTrue(!line.matches("^[a-z_]+_(ns|ms|nanoseconds|milliseconds)(_total)?[{ ].*"),
+                        "a time not in seconds: " + line);
+            }
         }
     }
 

@@ -187,6 +187,10 @@ abstract class QueryApiContract extends RunningServiceContract {
         assertEquals("processed", event.get("status").asText());
         assertTrue(event.get("raw_payload").asText().contains("note.added"));
         assertFalse(event.get("headers").toString().toLowerCase().contains("signature"));
+        // the service runs with "whsec_old_secret,whsec_titancard_test_secret" and signs with the second;
+        // printf '%s' whsec_titancard_test_secret | openssl dgst -sha256: fcb65274...
+        assertEquals(2, event.get("secret_used").get("position").asInt(), event.toString());
+        assertEquals("fcb65274", event.get("secret_used").get("fingerprint").asText());
 
         HttpResponse<String> replayed = post("/api/events/" + id + "/replay", "Bearer " + TOKEN);
         assertEquals(202, replayed.statusCode());

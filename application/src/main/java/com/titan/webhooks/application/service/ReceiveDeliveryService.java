@@ -15,7 +15,7 @@ import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
-import com.titan.webhooks.domain.signature.SignatureCheck;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import com.titan.webhooks.domain.signature.SigningSecret;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,10 +62,11 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
         if (active.isEmpty()) {
             return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED));
         }
-        SignatureCheck check = source.signaturePolicy().check(command.body(), command.signature(), active);
-        if (!check.isValid()) {
+        Optional<SecretUsed> verified = source.signaturePolicy().secretUsed(command.body(), command.signature(), active);
+        if (verified.isEmpty()) {
             return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.INVALID_SIGNATURE));
         }
+        SecretUsed secretUsed = verified.get();
         // stored times have millisecond precision in every store; truncate once, here
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EventId id = ids.next();
@@ -73,30 +74,30 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
         try {
             envelope = decoder.decodeEnvelope(source, command.body());
         } catch (MalformedPayloadException malformed) {
-            return keepMalformed(command, id, receivedAt, malformed.getMessage());
+            return keepMalformed(command, id, receivedAt, malformed.getMessage(), secretUsed);
         }
         boolean handled = decoder.handles(source, envelope.eventType());
         NewDelivery delivery = new NewDelivery(id, source, Optional.of(envelope), receivedAt, command.body(),
                 withMismatchNote(command, envelope), handled ? ProcessingStatus.RECEIVED : ProcessingStatus.IGNORED,
-                Optional.empty());
+                Optional.empty(), verified);
         return stored(delivery, appended -> {
             if (appended.duplicate()) {
-                return ReceiveResult.stored(DeliveryOutcome.DUPLICATE, appended.eventId());
+                return ReceiveResult.stored(DeliveryOutcome.DUPLICATE, appended.eventId(), secretUsed);
             }
             if (handled) {
                 pendingWork.signal();
             }
             return ReceiveResult.stored(handled ? DeliveryOutcome.ACCEPTED : DeliveryOutcome.IGNORED,
-                    appended.eventId());
+                    appended.eventId(), secretUsed);
         });
     }
 
     private CompletionStage<ReceiveResult> keepMalformed(ReceiveDeliveryCommand command, EventId id, Instant receivedAt,
-                                                         String detail) {
+                                                         String detail, SecretUsed secretUsed) {
         NewDelivery delivery = new NewDelivery(id, command.source(), Optional.empty(), receivedAt, command.body(),
-                command.headers(), ProcessingStatus.MALFORMED, Optional.of(detail));
+                command.headers(), ProcessingStatus.MALFORMED, Optional.of(detail), Optional.of(secretUsed));
         // if it cannot be kept, the provider gets a 503 and retries; a 400 would end its retries
-        return stored(delivery, appended -> ReceiveResult.malformed(id, detail));
+        return stored(delivery, appended -> ReceiveResult.malformed(id, detail, secretUsed));
     }
 
     /** Appends, and answers UNAVAILABLE (never an exception) when the store cannot take it. */

@@ -16,7 +16,7 @@ import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.event.ProviderEvent;
-import com.titan.webhooks.domain.signature.SignatureCheck;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import com.titan.webhooks.domain.signature.SigningSecret;
 import java.time.Instant;
 import java.util.List;
@@ -64,15 +64,15 @@ public class HotPathBenchmark {
         signature = Source.TITANCARD.signaturePolicy().sign(body, current);
         stored = new StoredEvent(new EventId("e1"), Source.TITANCARD, Optional.of("connection.created"),
                 Optional.of(IdempotencyKey.ofTitanCardBody(body)), Optional.of(Instant.ofEpochMilli(1_705_420_800_000L)),
-                Instant.now(), body, Map.of(), ProcessingStatus.RECEIVED, 0, Optional.empty());
+                Instant.now(), body, Map.of(), ProcessingStatus.RECEIVED, 0, Optional.empty(), Optional.empty());
         created = (ConnectionEvent) decoder.decodeEvent(stored);
         statusChanged = TestEvents.statusChanged("j57xyz789ghi", TestEvents.stamp(1_705_420_900_000L), "qualified");
         viewed = TestEvents.cardViewed("k57abc123def", TestEvents.stamp(1_705_420_900_000L), 142);
     }
 
     @Benchmark
-    public SignatureCheck verifyTitanCardSignature() {
-        return Source.TITANCARD.signaturePolicy().check(body, signature, secrets);
+    public Optional<SecretUsed> verifyTitanCardSignature() {
+        return Source.TITANCARD.signaturePolicy().secretUsed(body, signature, secrets);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package com.titan.webhooks.domain.delivery;
 
 import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * One delivery as the inbox keeps it: the raw body byte for byte, the delivery headers without
  * the signature, and where it is in processing. {@code eventType} and {@code occurredAt} are empty
- * only for a malformed delivery, whose envelope could not be read.
+ * only for a malformed delivery, whose envelope could not be read. {@code secretUsed} is empty only
+ * for events stored before it was recorded.
  */
 public record StoredEvent(
         EventId id,
@@ -23,7 +25,8 @@ public record StoredEvent(
         Map<String, String> headers,
         ProcessingStatus status,
         int attempts,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Optional<SecretUsed> secretUsed) {
 
     public StoredEvent {
         Require.nonNull(id, "id");
@@ -36,6 +39,7 @@ public record StoredEvent(
         headers = Map.copyOf(headers);
         Require.nonNull(status, "status");
         Require.nonNull(lastError, "lastError");
+        Require.nonNull(secretUsed, "secretUsed");
     }
 
     @Override
@@ -50,7 +54,7 @@ public record StoredEvent(
                 && idempotencyKey.equals(that.idempotencyKey) && occurredAt.equals(that.occurredAt)
                 && receivedAt.equals(that.receivedAt) && Arrays.equals(rawBody, that.rawBody)
                 && headers.equals(that.headers) && status == that.status && attempts == that.attempts
-                && lastError.equals(that.lastError);
+                && lastError.equals(that.lastError) && secretUsed.equals(that.secretUsed);
     }
 
     @Override

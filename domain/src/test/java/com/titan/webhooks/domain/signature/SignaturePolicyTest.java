@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,17 @@ class SignaturePolicyTest {
         assertEquals(SignatureCheck.VALID, card.check(CARD_BODY, "sha256=" + CARD_HEX, both));
         assertEquals(SignatureCheck.VALID, card.check(CARD_BODY, "sha256=" + CARD_HEX_NEXT_SECRET, both));
         assertEquals(SignatureCheck.MISMATCH, card.check(CARD_BODY, "sha256=" + CARD_HEX_NEXT_SECRET, List.of(CARD_SECRET)));
+    }
+
+    @Test
+    void titanCard_duringRotation_tellsWhichSecretVerified_byPositionAndFingerprint() {
+        // fingerprints: printf '%s' whsec_card_secret | openssl dgst -sha256, first 8 hex digits
+        List<SigningSecret> both = List.of(CARD_SECRET, CARD_NEXT);
+        assertEquals(Optional.of(new SecretUsed(1, "ad9a08ba")), card.secretUsed(CARD_BODY, "sha256=" + CARD_HEX, both));
+        assertEquals(Optional.of(new SecretUsed(2, "d0d87160")),
+                card.secretUsed(CARD_BODY, "sha256=" + CARD_HEX_NEXT_SECRET, both));
+        assertEquals(Optional.empty(), card.secretUsed(CARD_BODY, "sha256=" + CARD_HEX_NEXT_SECRET, List.of(CARD_SECRET)));
+        assertEquals(Optional.empty(), card.secretUsed(CARD_BODY, null, both));
     }
 
     @Test

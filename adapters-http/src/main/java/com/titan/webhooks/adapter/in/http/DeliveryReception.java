@@ -5,6 +5,7 @@ import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
 import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,9 +129,16 @@ public final class DeliveryReception extends HttpHandler {
                     Map.of("Retry-After", "60"));
             case UNAVAILABLE -> write(response, 503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
         };
-        counter.count(source, result.outcome(), System.nanoTime() - started);
+        counter.count(source, result, System.nanoTime() - started);
         LOG.atInfo().addKeyValue("source", source.wireName()).addKeyValue("outcome", result.outcome().metricName())
-                .addKeyValue("status", status).addKeyValue("event_id", id).log("delivery");
+                .addKeyValue("status", status).addKeyValue("event_id", id)
+                .addKeyValue("secret", result.secretUsed().map(DeliveryReception::secretLabel).orElse(null))
+                .log("delivery");
+    }
+
+    /** Which configured secret verified the delivery: position and fingerprint, e.g. {@code 2:d0d87160}. */
+    static String secretLabel(SecretUsed used) {
+        return used.position() + ":" + used.fingerprint();
     }
 
     /** The status is a constant and the id a UUID the service made: nothing needs escaping. */

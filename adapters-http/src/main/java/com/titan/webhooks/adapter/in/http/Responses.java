@@ -95,6 +95,12 @@ final class Responses {
         body.put("status", event.status().wireName());
         body.put("attempts", event.attempts());
         body.put("last_error", event.lastError().orElse(null));
+        body.put("secret_used", event.secretUsed().map(used -> {
+            Map<String, Object> secret = new LinkedHashMap<>();
+            secret.put("position", used.position());
+            secret.put("fingerprint", used.fingerprint());
+            return secret;
+        }).orElse(null));
         body.put("idempotency_key", event.idempotencyKey().map(k -> k.value()).orElse(null));
         body.put("occurred_at", event.occurredAt().map(Object::toString).orElse(null));
         body.put("received_at", event.receivedAt().toString());

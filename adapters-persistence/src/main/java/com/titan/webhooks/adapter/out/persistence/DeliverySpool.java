@@ -9,6 +9,7 @@ import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.IdempotencyKey;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -156,6 +157,8 @@ final class DeliverySpool {
                 .put("body", Base64.getEncoder().encodeToString(delivery.body()))
                 .put("status", delivery.status().wireName());
         delivery.error().ifPresent(error -> node.put("error", error));
+        delivery.secretUsed().ifPresent(used -> node.put("secret_position", used.position())
+                .put("secret_fingerprint", used.fingerprint()));
         delivery.envelope().ifPresent(envelope -> node.put("type", envelope.eventType())
                 .put("occurred_at", envelope.occurredAt().toEpochMilli())
                 .put("key", envelope.idempotencyKey().value()));
@@ -175,6 +178,8 @@ final class DeliverySpool {
         return new NewDelivery(new EventId(node.get("id").asText()), source, envelope,
                 Instant.ofEpochMilli(node.get("received_at").asLong()), Base64.getDecoder().decode(node.get("body").asText()),
                 headers, ProcessingStatus.fromWireName(node.get("status").asText()).orElseThrow(),
-                Optional.ofNullable(node.get("error")).map(JsonNode::asText));
+                Optional.ofNullable(node.get("error")).map(JsonNode::asText),
+                node.has("secret_position") ? Optional.of(new SecretUsed(node.get("secret_position").asInt(),
+                        node.get("secret_fingerprint").asText())) : Optional.empty());
     }
 }

@@ -13,6 +13,7 @@ import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,13 +33,14 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class JdbiInbox implements Inbox {
 
     static final String COLUMNS = "id, source, event_type, idempotency_key, occurred_at, received_at, raw_body, "
-            + "headers, status, attempts, last_error";
+            + "headers, status, attempts, last_error, secret_position, secret_fingerprint";
 
     private static final String INSERT = """
             INSERT INTO inbox_events (id, source, event_type, idempotency_key, occurred_at, received_at, raw_body,
-                                      headers, status, attempts, last_error, next_attempt_at)
+                                      headers, status, attempts, last_error, next_attempt_at,
+                                      secret_position, secret_fingerprint)
             VALUES (:id, :source, :eventType, :key, :occurredAt, :receivedAt, :rawBody,
-                    :headers, :status, 0, :error, :receivedAt)
+                    :headers, :status, 0, :error, :receivedAt, :secretPosition, :secretFingerprint)
             ON CONFLICT (source, idempotency_key) DO NOTHING
             """;
     private static final String FIRST_DELIVERY =
@@ -159,7 +161,9 @@ public final class JdbiInbox implements Inbox {
                 .bind("rawBody", delivery.body())
                 .bind("headers", StoredEventRow.headersJson(delivery.headers()))
                 .bind("status", delivery.status().wireName())
-                .bind("error", delivery.error().orElse(null));
+                .bind("error", delivery.error().orElse(null))
+                .bind("secretPosition", delivery.secretUsed().map(SecretUsed::position).orElse(null))
+                .bind("secretFingerprint", delivery.secretUsed().map(SecretUsed::fingerprint).orElse(null));
     }
 
     private static Appended firstDelivery(Handle handle, NewDelivery delivery) {

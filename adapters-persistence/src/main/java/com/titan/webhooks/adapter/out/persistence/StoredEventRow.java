@@ -8,6 +8,7 @@ import com.titan.webhooks.domain.delivery.IdempotencyKey;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,6 +32,9 @@ final class StoredEventRow {
     private static StoredEvent map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         long occurredAt = rs.getLong("occurred_at");
         boolean hasOccurredAt = !rs.wasNull();
+        int secretPosition = rs.getInt("secret_position");
+        Optional<SecretUsed> secretUsed = rs.wasNull() ? Optional.empty()
+                : Optional.of(new SecretUsed(secretPosition, rs.getString("secret_fingerprint")));
         return new StoredEvent(
                 new EventId(rs.getString("id")),
                 Source.fromWireName(rs.getString("source")).orElseThrow(),
@@ -42,7 +46,8 @@ final class StoredEventRow {
                 headers(rs.getString("headers")),
                 ProcessingStatus.fromWireName(rs.getString("status")).orElseThrow(),
                 rs.getInt("attempts"),
-                Optional.ofNullable(rs.getString("last_error")));
+                Optional.ofNullable(rs.getString("last_error")),
+                secretUsed);
     }
 
     static String headersJson(Map<String, String> headers) {

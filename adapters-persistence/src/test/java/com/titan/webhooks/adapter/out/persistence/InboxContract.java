@@ -20,6 +20,7 @@ import com.titan.webhooks.domain.delivery.IdempotencyKey;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.signature.SecretUsed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,7 @@ abstract class InboxContract {
         assertEquals(NOW, stored.receivedAt());
         assertEquals(ProcessingStatus.RECEIVED, stored.status());
         assertEquals(0, stored.attempts());
+        assertEquals(Optional.of(new SecretUsed(2, "d0d87160")), stored.secretUsed(), "which secret verified it, never the secret");
     }
 
     @Test
@@ -105,9 +107,9 @@ abstract class InboxContract {
     @Test
     void append_malformedTwice_keepsBoth() {
         NewDelivery malformed = new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x'},
-                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"));
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"), Optional.empty());
         NewDelivery again = new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x'},
-                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"));
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("the body is not valid JSON"), Optional.empty());
 
         assertFalse(append(inbox, malformed).duplicate());
         assertFalse(append(inbox, again).duplicate());
@@ -182,7 +184,7 @@ abstract class InboxContract {
     void requeueByStatus_takesEveryEventInThatStatus_butNeverMalformedOnes() {
         EventId ignored = append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
         NewDelivery malformed = new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW, new byte[] {'x'},
-                Map.of(), ProcessingStatus.MALFORMED, Optional.of("bad"));
+                Map.of(), ProcessingStatus.MALFORMED, Optional.of("bad"), Optional.empty());
         append(inbox, malformed);
 
         List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.empty(), Optional.of(ProcessingStatus.IGNORED)), NOW);
@@ -256,7 +258,8 @@ abstract class InboxContract {
         Envelope envelope = new Envelope(source, "connection.created", Instant.ofEpochMilli(1_705_420_800_000L),
                 new IdempotencyKey(key));
         return new NewDelivery(newId(), source, Optional.of(envelope), NOW, body,
-                Map.of("user-agent", "TitanCard-Webhooks/1.0"), status, Optional.empty());
+                Map.of("user-agent", "TitanCard-Webhooks/1.0"), status, Optional.empty(),
+                Optional.of(new SecretUsed(2, "d0d87160")));
     }
 
     static EventId newId() {
