@@ -27,11 +27,18 @@ final class ConfigFile {
             throw new InvalidSettingException("--config " + path + " cannot be read");
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        Map<String, String> values;
         try {
-            return name.endsWith(".yaml") || name.endsWith(".yml") ? yaml(path) : properties(path);
+            values = name.endsWith(".yaml") || name.endsWith(".yml") ? yaml(path) : properties(path);
         } catch (IOException unreadable) {
             throw new InvalidSettingException("--config " + path + " is not valid: " + firstLine(unreadable.getMessage()));
         }
+        // a misspelt name (DATABASE_ULR) would otherwise leave its setting at the default, silently
+        values.keySet().stream().sorted().filter(key -> Setting.named(key).isEmpty()).findFirst().ifPresent(unknown -> {
+            throw new InvalidSettingException("--config " + path + ": " + unknown
+                    + " is not a setting (serve --help lists them)");
+        });
+        return values;
     }
 
     /** The file's values, then the environment's on top. */

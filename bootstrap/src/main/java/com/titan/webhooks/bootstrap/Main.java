@@ -3,6 +3,7 @@ package com.titan.webhooks.bootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Receives, verifies, stores and projects TitanX and TitanCard webhooks.",
         subcommands = {ServeCommand.class, MigrateCommand.class, SendCommand.class, VerifyCommand.class,
                 ReplayEventsCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit code for a bad argument or setting, as picocli uses for usage errors. */
     static final int USAGE = 2;
@@ -41,8 +42,10 @@ public final class Main implements Runnable {
 
     static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         routeJulToSlf4j();
-        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
         CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.getSubcommands().get("serve").getCommandSpec().usageMessage()
+                .footer("%nSettings (environment variables, or keys of the --config file; the environment wins):%n"
+                        + Setting.table().replace("%", "%%"));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((bad, badArgs) -> {
@@ -54,20 +57,33 @@ public final class Main implements Runnable {
                 cmd.getErr().println("titan-webhooks: " + failure.getMessage());
                 return USAGE;
             }
-            cmd.getErr().println("titan-webhooks: " + failure.getMessage());
+            cmd.getErr().println("titan-webhooks: " + describe(failure));
             return 1;
         });
-        return commandLine.execute(effective);
+        return commandLine.execute(args);
     }
 
-    /** The settings every command reads, from the environment it was started with. */
+    /**
+     * The settings every command reads, from the environment it was started with and the
+     * {@code --config} file; the log settings take effect here, for the file's sake.
+     */
     Settings settings() {
-        return Settings.from(config == null ? environment : ConfigFile.overlay(ConfigFile.read(config), environment));
+        Settings settings = Settings.from(config == null ? environment
+                : ConfigFile.overlay(ConfigFile.read(config), environment));
+        settings.logOutput().apply();
+        return settings;
     }
 
+    /** No command: serve, so that {@code java -jar titan-webhooks.jar --config titan.yaml} runs the service. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws InterruptedException {
+        return ServeCommand.serve(settings());
+    }
+
+    /** Some exceptions (a refused connection) carry no message; their type then says what happened. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     /** Jersey, Grizzly and HK2 log through java.util.logging. */

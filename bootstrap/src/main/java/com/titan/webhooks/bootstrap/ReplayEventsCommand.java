@@ -10,9 +10,11 @@ import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ReplayService;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,6 +62,14 @@ final class ReplayEventsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database database = Database.open(settings.database())) {
             database.migrate();
+            if (selection.eventId != null) {
+                Optional<StoredEvent> stored = database.inbox().find(new EventId(selection.eventId));
+                if (stored.isEmpty() || stored.get().status() == ProcessingStatus.MALFORMED) {
+                    spec.commandLine().getErr().println("titan-webhooks: event " + selection.eventId + (stored.isEmpty()
+                            ? " not found in " + database.describe() : " is malformed and cannot be replayed"));
+                    return 1;
+                }
+            }
             Clock clock = Clock.systemUTC();
             List<EventId> queued = new ReplayService(database.inbox(), clock, new PendingWork()).replay(command);
             out.println("queued " + queued.size() + " event(s)");

@@ -35,7 +35,14 @@ import picocli.CommandLine.Spec;
  * printing what the service answers: our version of the provider's "Test" button.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Sign a sample of an event type (or a file) as its provider would, POST it, print the answer.")
+        description = {"Sign a sample of an event type (or a file) as its provider would, POST it, print the answer.",
+                "The sample is stamped now, so each send is a new event, as a provider's would be; "
+                        + "--timestamp sets another time, --times N resends the same bytes as retries do.",
+                "Waits for the service to be ready first (--wait)."},
+        footer = {"%nEvent types (TitanCard): card.created, card.updated, card.deleted, card.viewed, card.shared,",
+                "  connection.created, connection.updated, connection.deleted, connection.tagged,",
+                "  connection.status_changed, reminder.created, reminder.due, note.added, enrichment.completed",
+                "Event types (TitanX): job.contact.scored, job.completed"})
 final class SendCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,30 +54,36 @@ final class SendCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EVENT_TYPE", arity = "0..1",
-            description = "One of the 16 event types (the sample shipped in the jar); optional with --file.")
+            description = "One of the 16 event types listed below (the sample shipped in the jar); optional with --file.")
     private String eventType;
 
-    @Option(names = "--url", paramLabel = "URL", description = "The service (default: http://localhost:${HTTP_PORT:-8080}).")
+    @Option(names = "--url", paramLabel = "URL", description = "The service's base URL (default: http://localhost:HTTP_PORT, HTTP_PORT from the settings or 8080).")
     private String url;
 
     @Option(names = "--secret", paramLabel = "SECRET",
-            description = "Signing secret (default: the first of the provider's *_WEBHOOK_SECRETS).")
+            description = "Signing secret (default: the first of the provider's TITANX_ or TITANCARD_WEBHOOK_SECRETS).")
     private String secret;
 
-    @Option(names = "--provider", paramLabel = "titanx|titancard", description = "Needed with --file and no event type.")
+    @Option(names = "--provider", paramLabel = "titanx|titancard", description = "Whose signature to make for --file without an event type.")
     private String provider;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a field, e.g. --set data.title=\"CTO\" (VALUE is JSON if it parses, else a string).")
     private List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--timestamp", paramLabel = "MILLIS|ISO", description = "The event's timestamp.")
+    @Option(names = "--timestamp", paramLabel = "MILLIS|ISO",
+            description = "The event's timestamp, in epoch milliseconds or ISO-8601 (default: now).")
     private String timestamp;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for the service to answer /health/ready (default: ${DEFAULT-VALUE}; 0: do not wait).")
+    private int waitSeconds;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Send this body, byte for byte (no --set or --timestamp).")
     private Path file;
 
-    @Option(names = "--times", paramLabel = "N", defaultValue = "1", description = "Send the same delivery N times.")
+    @Option(names = "--times", paramLabel = "N", defaultValue = "1",
+            description = "Send the same bytes N times, as a provider's retries do (default: 1).")
     private int times;
 
     @Option(names = "--unique", description = "Give the delivery a fresh identity (TitanX id, TitanCard nonce), so that it is not a duplicate.")
@@ -91,8 +104,12 @@ final class SendCommand implements Callable<Integer> {
                 : secret != null ? new SigningSecret(secret)
                 : settings.secretsFor(source).stream().findFirst().orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "no secret: pass --secret or set " + source.name() + "_WEBHOOK_SECRETS"));
-        URI target = URI.create((url != null ? url : "http://localhost:" + (settings.httpPort() == 0 ? 8080 : settings.httpPort()))
-                .replaceAll("/+$", "") + "/webhooks/" + source.wireName());
+        if (waitSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--wait must be 0 or more seconds");
+        }
+        URI base = URI.create((url != null ? url : "http://localhost:" + (settings.httpPort() == 0 ? 8080 : settings.httpPort()))
+                .replaceAll("/+$", ""));
+        URI target = URI.create(base + "/webhooks/" + source.wireName());
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -102,10 +119,11 @@ final class SendCommand implements Callable<Integer> {
         source.eventTypeHeader().ifPresent(header -> request.header(header, typeOf(body, source)));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        new Readiness(client, base).await(Duration.ofSeconds(waitSeconds));
         PrintWriter out = spec.commandLine().getOut();
         boolean all2xx = true;
         for (int i = 0; i < times; i++) {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Readiness.send(client, request.build(), base);
             out.println(response.statusCode() + " " + response.body());
             out.flush();
             all2xx &= response.statusCode() / 100 == 2;
@@ -135,14 +153,9 @@ final class SendCommand implements Callable<Integer> {
             }
             return Files.readAllBytes(file);
         }
-        byte[] sample = Samples.body(eventType);
-        if (overrides.isEmpty() && timestamp == null && !unique) {
-            return sample;
-        }
-        ObjectNode root = (ObjectNode) JSON.readTree(sample);
-        if (timestamp != null) {
-            root.put("timestamp", millis(timestamp));
-        }
+        ObjectNode root = (ObjectNode) JSON.readTree(Samples.body(eventType));
+        // every shipped sample carries the same documented time; a provider stamps an event when it happens
+        root.put("timestamp", timestamp == null ? Instant.now().toEpochMilli() : millis(timestamp));
         if (unique) {
             if (source == Source.TITANX) {
                 root.put("id", UUID.randomUUID().toString());

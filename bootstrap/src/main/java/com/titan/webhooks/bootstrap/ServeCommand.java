@@ -12,7 +12,7 @@ import sun.misc.Signal;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service (the default command). Settings come from environment variables"
-                + " and, optionally, --config.")
+                + " and, optionally, --config FILE (.yaml or .properties, the same names).")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -20,7 +20,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = main.settings();
+        return serve(main.settings());
+    }
+
+    /** Runs the service until SIGTERM or SIGINT; answers the exit code. */
+    static int serve(Settings settings) throws InterruptedException {
         FatalErrors.install();
         TitanWebhooks service = TitanWebhooks.start(settings);
         CountDownLatch stop = new CountDownLatch(1);

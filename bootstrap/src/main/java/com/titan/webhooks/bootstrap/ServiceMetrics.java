@@ -61,12 +61,12 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
     ServiceMetrics(ProviderSignals signals, Clock clock) {
         this.signals = signals;
         this.clock = clock;
+        // Micrometer's process.cpu.time is in nanoseconds; Prometheus's convention is process_cpu_seconds_total
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        // Micrometer's process.cpu.time is in nanoseconds; Prometheus's convention is process_cpu_seconds_total
-        registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
         new ProcessorMetrics().bindTo(registry);
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9).baseUnit("seconds")

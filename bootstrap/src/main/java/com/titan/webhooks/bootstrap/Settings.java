@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every setting of the service, read from environment variables and validated at start-up. The
- * names are part of the service's contract; the README lists them all.
+ * Every setting of the service, read from environment variables (and a configuration file) and
+ * validated at start-up. The names are part of the service's contract: {@link Setting} lists them.
  */
 public record Settings(
         String httpHost,
@@ -28,7 +28,8 @@ public record Settings(
         int projectionBatchSize,
         int projectionMaxAttempts,
         Duration readTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        LogOutput logOutput) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
 
@@ -39,13 +40,11 @@ public record Settings(
     /** Reads and validates {@code env}; throws {@link InvalidSettingException} naming the first bad variable. */
     public static Settings from(Map<String, String> env) {
         String url = text(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
-        if (Dialect.of(url).isEmpty()) {
-            throw new InvalidSettingException("DATABASE_URL must start with jdbc:postgresql: or jdbc:sqlite: (got '"
-                    + url.replaceAll("//[^@/]*@", "//***@") + "')");
-        }
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
         int poolSize = integer(env, "DATABASE_POOL_SIZE", 16, 1, 512);
-        DatabaseSettings database = new DatabaseSettings(url, text(env, "DATABASE_USER").orElse(null),
-                text(env, "DATABASE_PASSWORD").orElse(null), poolSize,
+        DatabaseSettings database = new DatabaseSettings(parsed.jdbcUrl(),
+                text(env, "DATABASE_USER").or(parsed::user).orElse(null),
+                text(env, "DATABASE_PASSWORD").or(parsed::password).orElse(null), poolSize,
                 Duration.ofSeconds(integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 5, 1, 300)));
         Map<Source, List<SigningSecret>> secrets = new EnumMap<>(Source.class);
         secrets.put(Source.TITANX, secretList(env, "TITANX_WEBHOOK_SECRETS"));
@@ -59,7 +58,7 @@ public record Settings(
                 text(env, "RAW_PAYLOAD_RETENTION_DAYS").map(days -> Duration.ofDays(
                         integer(env, "RAW_PAYLOAD_RETENTION_DAYS", 0, 1, 36_500))),
                 // the spool only makes sense for a store elsewhere: SQLite is already a local file
-                url.startsWith("jdbc:postgresql:") && !"off".equalsIgnoreCase(env.getOrDefault("SPOOL_DIR", ""))
+                database.dialect() == Dialect.POSTGRESQL && !"off".equalsIgnoreCase(env.getOrDefault("SPOOL_DIR", ""))
                         ? Optional.of(java.nio.file.Path.of(text(env, "SPOOL_DIR").orElse("./data/spool")))
                         : Optional.empty(),
                 integer(env, "SPOOL_MAX_MB", 1024, 1, 1_048_576) * 1024L * 1024L,
@@ -67,7 +66,8 @@ public record Settings(
                 integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
-                Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)));
+                Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
+                LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")));
     }
 
     public List<SigningSecret> secretsFor(Source source) {
@@ -108,6 +108,6 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[http=" + httpHost + ":" + httpPort + ", database=" + database + ", maxBodyBytes=" + maxBodyBytes
-                + "]";
+                + ", " + logOutput + "]";
     }
 }

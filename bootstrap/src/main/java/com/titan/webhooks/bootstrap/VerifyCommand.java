@@ -34,10 +34,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--provider", required = true, paramLabel = "titanx|titancard")
+    @Option(names = "--provider", required = true, paramLabel = "titanx|titancard",
+            description = "Whose signing scheme: titanx (Base64 in X-TitanX-Signature) or titancard (sha256=<hex> in "
+                    + "X-Webhook-Signature).")
     private String provider;
 
-    @Option(names = "--secret", required = true, paramLabel = "SECRET")
+    @Option(names = "--secret", required = true, paramLabel = "SECRET",
+            description = "The webhook secret, whole (for TitanX including its whsec_ prefix).")
     private String secret;
 
     @Option(names = "--body", required = true, paramLabel = "FILE", description = "The raw body, exactly as received.")

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jar's commands, run in-process, including their error paths. */
@@ -66,14 +69,62 @@ class MainTest {
         }
     }
 
+    @Test
+    void configFile_withoutACommand_isReadByServe(@TempDir Path folder) throws Exception {
+        // the README's line: java -jar titan-webhooks.jar --config titan.yaml (a bad value proves the file was read
+        // by serve, without starting a service that would block the test)
+        Path yaml = folder.resolve("titan.yaml");
+        Files.writeString(yaml, "LOG_FORMAT: xml\n");
+        String err = captureErr(() -> assertEquals(2, Main.run(Map.of(), "--config", yaml.toString())));
+        assertEquals("titan-webhooks: LOG_FORMAT must be text or json (got 'xml')", err.strip());
+    }
+
+    @Test
+    void configFile_anUnknownName_isRefused(@TempDir Path folder) throws Exception {
+        Path yaml = folder.resolve("titan.yaml");
+        Files.writeString(yaml, "HTTP_PORT: 8080\nDATABASE_ULR: jdbc:postgresql://db/titan\n");
+        String err = captureErr(() -> assertEquals(2, Main.run(Map.of(), "--config", yaml.toString())));
+        assertEquals("titan-webhooks: --config " + yaml + ": DATABASE_ULR is not a setting (serve --help lists them)",
+                err.strip());
+        Path properties = folder.resolve("titan.properties");
+        Files.writeString(properties, "LOG_LEVL=DEBUG\n");
+        assertEquals(2, Main.run(Map.of(), "migrate", "--config", properties.toString()));
+    }
+
+    @Test
+    void help_listsWhatCanBeChosen() {
+        String serve = captureOut(() -> assertEquals(0, Main.run(Map.of(), "serve", "--help")));
+        for (Setting setting : Setting.values()) {
+            assertTrue(serve.contains(setting.name()), "serve --help names " + setting + ":\n" + serve);
+        }
+        String send = captureOut(() -> assertEquals(0, Main.run(Map.of(), "send", "--help")));
+        for (String type : Samples.EVENT_TYPES.keySet()) {
+            assertTrue(send.contains(type), "send --help lists " + type + ":\n" + send);
+        }
+        CommandLine commands = new CommandLine(new Main(Map.of()));
+        for (String command : new String[] {"send", "verify", "replay", "migrate", "serve"}) {
+            for (OptionSpec option : commands.getSubcommands().get(command).getCommandSpec().options()) {
+                assertTrue(String.join(" ", option.description()).strip().length() > 10,
+                        command + " --help describes " + option.longestName());
+            }
+        }
+    }
+
+    private static String captureOut(Runnable action) {
+        return capture(System.out, System::setOut, action);
+    }
+
     private static String captureErr(Runnable action) {
-        PrintStream original = System.err;
+        return capture(System.err, System::setErr, action);
+    }
+
+    private static String capture(PrintStream original, Consumer<PrintStream> redirect, Runnable action) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        redirect.accept(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            redirect.accept(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }

@@ -1,15 +1,22 @@
 package com.titan.webhooks.bootstrap;
 
+import static java.util.stream.Collectors.toCollection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingsTest {
 
@@ -35,8 +42,107 @@ class SettingsTest {
         assertMessage(Map.of("HTTP_PORT", "eighty"), "HTTP_PORT must be an integer from 0 to 65535 (got 'eighty')");
         assertMessage(Map.of("HTTP_PORT", "70000"), "HTTP_PORT must be an integer from 0 to 65535 (got '70000')");
         assertMessage(Map.of("MAX_BODY_BYTES", "0"), "MAX_BODY_BYTES must be an integer from 1 to 67108864 (got '0')");
-        assertMessage(Map.of("DATABASE_URL", "jdbc:mysql://db/x"),
-                "DATABASE_URL must start with jdbc:postgresql: or jdbc:sqlite: (got 'jdbc:mysql://db/x')");
+        assertMessage(Map.of("DATABASE_URL", "jdbc:mysql://db/x"), "DATABASE_URL must start with jdbc:postgresql:, "
+                + "jdbc:sqlite:, postgres:// or postgresql:// (got 'jdbc:mysql://db/x')");
+    }
+
+    /**
+     * One bad value for every setting that has invalid values, each refused with its name first. The
+     * free-text settings are listed too, so that a new setting cannot be added without a decision here.
+     */
+    static Stream<Arguments> everySetting() {
+        return Stream.of(
+                Arguments.of(Setting.HTTP_PORT, "-1"),
+                Arguments.of(Setting.HTTP_HOST, null),
+                Arguments.of(Setting.DATABASE_URL, "jdbc:sqlite:"),
+                Arguments.of(Setting.DATABASE_USER, null),
+                Arguments.of(Setting.DATABASE_PASSWORD, null),
+                Arguments.of(Setting.DATABASE_POOL_SIZE, "0"),
+                Arguments.of(Setting.DATABASE_CONNECT_TIMEOUT_SECONDS, "five"),
+                Arguments.of(Setting.TITANX_WEBHOOK_SECRETS, null),
+                Arguments.of(Setting.TITANCARD_WEBHOOK_SECRETS, null),
+                Arguments.of(Setting.API_TOKEN, null),
+                Arguments.of(Setting.MAX_BODY_BYTES, "1.5"),
+                Arguments.of(Setting.HTTP_READ_TIMEOUT_SECONDS, "601"),
+                Arguments.of(Setting.PROJECTION_BATCH_SIZE, "10001"),
+                Arguments.of(Setting.PROJECTION_MAX_ATTEMPTS, "0"),
+                Arguments.of(Setting.SHUTDOWN_GRACE_SECONDS, "-5"),
+                Arguments.of(Setting.RAW_PAYLOAD_RETENTION_DAYS, "forever"),
+                Arguments.of(Setting.SPOOL_DIR, null),
+                Arguments.of(Setting.SPOOL_MAX_MB, "0"),
+                Arguments.of(Setting.LOG_FORMAT, "JSON"),
+                Arguments.of(Setting.LOG_LEVEL, "LOUD"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("everySetting")
+    void everySetting_aBadValue_isRefusedInOneLineNamingIt(Setting setting, String bad) {
+        if (bad == null) {
+            // free text (a host, a user, a path, a secret): any value is taken as given
+            return;
+        }
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                () -> Settings.from(Map.of(setting.name(), bad)));
+        assertTrue(refused.getMessage().startsWith(setting.name() + " must "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'" + bad + "'"), refused.getMessage());
+        assertEquals(1, refused.getMessage().lines().count());
+    }
+
+    @Test
+    void everySetting_isInTheValidationTable() {
+        assertEquals(EnumSet.allOf(Setting.class),
+                everySetting().map(arguments -> (Setting) arguments.get()[0]).collect(toCollection(() -> EnumSet.noneOf(Setting.class))));
+    }
+
+    @Test
+    void logSettings_acceptExactlyTextOrJson_andRealLevels() {
+        assertEquals("json", Settings.from(Map.of("LOG_FORMAT", "json")).logOutput().format());
+        assertEquals(Level.DEBUG, Settings.from(Map.of("LOG_LEVEL", "debug")).logOutput().level());
+        assertEquals(new LogOutput("text", Level.INFO), Settings.from(Map.of()).logOutput());
+        for (String bad : new String[] {"xml", "JSON", "Text", " json-lines"}) {
+            assertMessage(Map.of("LOG_FORMAT", bad), "LOG_FORMAT must be text or json (got '" + bad.trim() + "')");
+        }
+        for (String bad : new String[] {"LOUD", "ALL", "WARNING"}) {
+            assertMessage(Map.of("LOG_LEVEL", bad),
+                    "LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF (got '" + bad + "')");
+        }
+    }
+
+    @Test
+    void sqlite_withoutAFile_isRefused_becauseItWouldRunInMemory() {
+        for (String memory : new String[] {"jdbc:sqlite:", "jdbc:sqlite::memory:", "jdbc:sqlite:file::memory:?cache=shared",
+                "jdbc:sqlite:file:x.db?mode=memory"}) {
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> Settings.from(Map.of("DATABASE_URL", memory)));
+            assertTrue(refused.getMessage().startsWith("DATABASE_URL must name a SQLite file"), refused.getMessage());
+        }
+        assertEquals("jdbc:sqlite:/var/lib/titan/t.db", Settings.from(Map.of("DATABASE_URL", "jdbc:sqlite:/var/lib/titan/t.db"))
+                .database().url());
+    }
+
+    @Test
+    void postgresUrl_asPlatformsHandItOut_becomesJdbcWithItsCredentials() {
+        Settings settings = Settings.from(Map.of("DATABASE_URL", "postgres://titan:p%40ss%3Aword@db.example.com:6543/titan?sslmode=require"));
+        assertEquals("jdbc:postgresql://db.example.com:6543/titan?sslmode=require", settings.database().url());
+        assertEquals("titan", settings.database().user());
+        assertEquals("p@ss:word", settings.database().password());
+        assertTrue(settings.spoolFolder().isPresent(), "a PostgreSQL store gets the spool");
+        assertTrue(!settings.toString().contains("p@ss"), settings.toString());
+
+        Settings noPort = Settings.from(Map.of("DATABASE_URL", "postgresql://app@localhost/events"));
+        assertEquals("jdbc:postgresql://localhost/events", noPort.database().url());
+        assertEquals("app", noPort.database().user());
+        assertEquals(null, noPort.database().password());
+
+        Settings explicit = Settings.from(Map.of("DATABASE_URL", "postgres://a:b@h:5432/d", "DATABASE_USER", "ops",
+                "DATABASE_PASSWORD", "other"));
+        assertEquals("ops", explicit.database().user(), "DATABASE_USER wins over the URL's");
+        assertEquals("other", explicit.database().password());
+
+        InvalidSettingException noDatabase = assertThrows(InvalidSettingException.class,
+                () -> Settings.from(Map.of("DATABASE_URL", "postgres://a:secret@h:5432")));
+        assertEquals("DATABASE_URL must look like postgres://user:password@host:port/database (got 'postgres://***@h:5432')",
+                noDatabase.getMessage(), "the password is never repeated");
     }
 
     @Test

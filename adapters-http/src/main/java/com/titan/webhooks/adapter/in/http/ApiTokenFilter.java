@@ -9,6 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything under {@code /api} needs {@code Authorization: Bearer <API_TOKEN>}, compared in
@@ -18,6 +20,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiTokenFilter implements ContainerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTokenFilter.class);
     private static final String BEARER = "Bearer ";
 
     private final Optional<byte[]> token;
@@ -35,6 +38,12 @@ public final class ApiTokenFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (token.isEmpty() || header == null || !header.startsWith(BEARER)
                 || !MessageDigest.isEqual(token.get(), header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
+            // who was refused and why, for the operator; never the presented token
+            LOG.atWarn().addKeyValue("method", request.getMethod()).addKeyValue("path", "/" + path.replaceFirst("^/", ""))
+                    .addKeyValue("reason", token.isEmpty() ? "no API_TOKEN configured"
+                            : header == null ? "no Authorization header"
+                            : header.startsWith(BEARER) ? "wrong token" : "not a Bearer token")
+                    .log("refused an API request");
             request.abortWith(jakarta.ws.rs.core.Response.fromResponse(ErrorResponse.of(401, "unauthorized"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }

@@ -57,6 +57,9 @@ public final class TestDatabase implements AutoCloseable {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(reason + " (CI=true: PostgreSQL tests must run)");
             }
+            // JUnit keeps an abort's reason in its report only; Surefire's console shows "Tests run: 0" and no why
+            System.err.println("[SKIPPED] " + callingTestClass() + ": " + reason
+                    + " (set TEST_DATABASE_URL, or CI=true to fail instead)");
             Assumptions.abort(reason);
         }
         String url = withDatabase(adminUrl, name);
@@ -106,6 +109,16 @@ public final class TestDatabase implements AutoCloseable {
         } catch (IOException ignored) {
             // a temporary folder the OS will clean
         }
+    }
+
+    /** The test class that asked for the database, for the skip line. */
+    private static String callingTestClass() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .map(StackWalker.StackFrame::getClassName)
+                .filter(name -> name.endsWith("Test") || name.endsWith("IT"))
+                .findFirst()
+                .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                .orElse("a PostgreSQL test"));
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,61 @@
+package com.titan.webhooks.bootstrap;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The name of every setting, with its default and meaning: the one list that {@code serve --help},
+ * the configuration file's check for unknown names and the README's table are held to.
+ */
+enum Setting {
+    HTTP_PORT("8080", "port to listen on (0 picks a free one)"),
+    HTTP_HOST("0.0.0.0", "address to listen on"),
+    DATABASE_URL(Settings.DEFAULT_DATABASE_URL, "jdbc:postgresql://..., postgres://user:pw@host:port/db, or "
+            + "jdbc:sqlite:FILE (the file's folder is created)"),
+    DATABASE_USER("none", "PostgreSQL user (wins over one in the URL)"),
+    DATABASE_PASSWORD("none", "PostgreSQL password (wins over one in the URL)"),
+    DATABASE_POOL_SIZE("16", "PostgreSQL connection pool size (SQLite always uses one writer connection)"),
+    DATABASE_CONNECT_TIMEOUT_SECONDS("5", "how long a request waits for a connection before answering 503"),
+    TITANX_WEBHOOK_SECRETS("none", "TitanX secrets (whsec_...), comma-separated; unset: TitanX deliveries get 503"),
+    TITANCARD_WEBHOOK_SECRETS("none", "TitanCard secrets, comma-separated; unset: TitanCard deliveries get 503"),
+    API_TOKEN("none", "bearer token of the query API"),
+    MAX_BODY_BYTES("1048576", "largest accepted delivery body; larger ones get 413 without being buffered"),
+    HTTP_READ_TIMEOUT_SECONDS("10", "how long a slow client may take to send its body"),
+    PROJECTION_BATCH_SIZE("200", "events applied per transaction by the worker"),
+    PROJECTION_MAX_ATTEMPTS("5", "attempts before an event that fails to apply is parked"),
+    SHUTDOWN_GRACE_SECONDS("20", "how long SIGTERM waits for in-flight requests and the current batch"),
+    RAW_PAYLOAD_RETENTION_DAYS("none (keep)", "blank the raw bodies and headers of settled events older than this"),
+    SPOOL_DIR("./data/spool", "PostgreSQL only: where deliveries wait while the store is unreachable; off disables"),
+    SPOOL_MAX_MB("1024", "the spool's bound; beyond it, deliveries are answered 503"),
+    LOG_FORMAT("text", "text, or json for one JSON object per log line"),
+    LOG_LEVEL("INFO", "root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+
+    private final String fallback;
+    private final String meaning;
+
+    Setting(String fallback, String meaning) {
+        this.fallback = fallback;
+        this.meaning = meaning;
+    }
+
+    String fallback() {
+        return fallback;
+    }
+
+    String meaning() {
+        return meaning;
+    }
+
+    static Optional<Setting> named(String name) {
+        return Arrays.stream(values()).filter(setting -> setting.name().equals(name)).findFirst();
+    }
+
+    /** The table printed by {@code serve --help}. */
+    static String table() {
+        StringBuilder table = new StringBuilder();
+        for (Setting setting : values()) {
+            table.append(String.format("  %-33s %s (default: %s)%n", setting.name(), setting.meaning, setting.fallback));
+        }
+        return table.toString();
+    }
+}
