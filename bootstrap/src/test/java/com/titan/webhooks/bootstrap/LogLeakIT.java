@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LogLeakIT {
 
     private static final List<String> SECRETS = List.of(RunningService.TITANX_SECRET, RunningService.TITANCARD_SECRET,
-            "whsec_old_secret", "test-api-token", "whsec_park", "whsec_verify", "whsec_shutdown");
+            "whsec_old_secret", "test-api-token", "whsec_park", "whsec_verify", "whsec_shutdown",
+            "whsec_json_logs", "tok_json_logs_never_logged");
     private static final Pattern CARD_SIGNATURE = Pattern.compile("sha256=[0-9a-fA-F]{64}");
     private static final Pattern X_SIGNATURE = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])");
 

@@ -92,6 +92,17 @@ class MainTest {
     }
 
     @Test
+    void exampleConfiguration_isValid_andNamesEverySetting() throws Exception {
+        Path example = Path.of(System.getProperty("user.dir")).getParent().resolve("deploy/titan.example.yaml");
+        Settings settings = Settings.from(ConfigFile.read(example));
+        assertEquals("json", settings.logOutput().format());
+        String text = Files.readString(example);
+        for (Setting setting : Setting.values()) {
+            assertTrue(text.contains(setting.name() + ":"), "the example shows " + setting);
+        }
+    }
+
+    @Test
     void help_listsWhatCanBeChosen() {
         String serve = captureOut(() -> assertEquals(0, Main.run(Map.of(), "serve", "--help")));
         for (Setting setting : Setting.values()) {

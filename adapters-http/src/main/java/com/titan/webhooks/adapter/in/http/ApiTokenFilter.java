@@ -29,6 +29,12 @@ public final class ApiTokenFilter implements ContainerRequestFilter {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The path is the caller's text: no control characters (a forged log line), and not too long. */
+    private static String printable(String path) {
+        String shown = path.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() <= 200 ? shown : shown.substring(0, 200) + "...";
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -39,7 +45,7 @@ public final class ApiTokenFilter implements ContainerRequestFilter {
         if (token.isEmpty() || header == null || !header.startsWith(BEARER)
                 || !MessageDigest.isEqual(token.get(), header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
             // who was refused and why, for the operator; never the presented token
-            LOG.atWarn().addKeyValue("method", request.getMethod()).addKeyValue("path", "/" + path.replaceFirst("^/", ""))
+            LOG.atWarn().addKeyValue("method", request.getMethod()).addKeyValue("path", printable("/" + path.replaceFirst("^/", "")))
                     .addKeyValue("reason", token.isEmpty() ? "no API_TOKEN configured"
                             : header == null ? "no Authorization header"
                             : header.startsWith(BEARER) ? "wrong token" : "not a Bearer token")
