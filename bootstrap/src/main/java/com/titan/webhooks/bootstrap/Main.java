@@ -43,9 +43,11 @@ public final class Main implements Callable<Integer> {
     static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         routeJulToSlf4j();
         CommandLine commandLine = new CommandLine(new Main(environment));
+        // what can be chosen, in the help, from the lists the service itself uses
         commandLine.getSubcommands().get("serve").getCommandSpec().usageMessage()
                 .footer("%nSettings (environment variables, or keys of the --config file; the environment wins):%n"
                         + Setting.table().replace("%", "%%"));
+        commandLine.getSubcommands().get("send").getCommandSpec().usageMessage().footer(SendCommand.eventTypes());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((bad, badArgs) -> {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,17 +39,33 @@ import picocli.CommandLine.Spec;
         description = {"Sign a sample of an event type (or a file) as its provider would, POST it, print the answer.",
                 "The sample is stamped now, so each send is a new event, as a provider's would be; "
                         + "--timestamp sets another time, --times N resends the same bytes as retries do.",
-                "Waits for the service to be ready first (--wait)."},
-        footer = {"%nEvent types (TitanCard): card.created, card.updated, card.deleted, card.viewed, card.shared,",
-                "  connection.created, connection.updated, connection.deleted, connection.tagged,",
-                "  connection.status_changed, reminder.created, reminder.due, note.added, enrichment.completed",
-                "Event types (TitanX): job.contact.scored, job.completed"})
+                "Waits for the service to be ready first (--wait)."})
 final class SendCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     private Main main;
+
+    /** The help's footer: every event type there is a sample of, by provider. */
+    static String eventTypes() {
+        StringBuilder footer = new StringBuilder("%nEvent types:");
+        for (Source source : Source.values()) {
+            footer.append("%n  ").append(source.wireName()).append(':');
+            int column = 80;
+            for (Map.Entry<String, Source> type : Samples.EVENT_TYPES.entrySet()) {
+                if (type.getValue() == source) {
+                    if (column + type.getKey().length() > 76) {
+                        footer.append("%n    ");
+                        column = 4;
+                    }
+                    footer.append(type.getKey()).append(' ');
+                    column += type.getKey().length() + 1;
+                }
+            }
+        }
+        return footer.append("%n").toString();
+    }
 
     @Spec
     private CommandSpec spec;

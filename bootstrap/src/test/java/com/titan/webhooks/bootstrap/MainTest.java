@@ -97,8 +97,10 @@ class MainTest {
         Settings settings = Settings.from(ConfigFile.read(example));
         assertEquals("json", settings.logOutput().format());
         String text = Files.readString(example);
+        String readme = Files.readString(example.getParent().getParent().resolve("README.md"));
         for (Setting setting : Setting.values()) {
             assertTrue(text.contains(setting.name() + ":"), "the example shows " + setting);
+            assertTrue(readme.contains("`" + setting.name() + "`"), "the README's table lists " + setting);
         }
     }
 
