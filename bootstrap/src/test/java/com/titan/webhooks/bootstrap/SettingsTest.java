@@ -40,6 +40,23 @@ class SettingsTest {
     }
 
     @Test
+    void httpHost_acceptsIpv4Ipv6AndHostNames() {
+        for (String host : new String[] {"0.0.0.0", "127.0.0.1", "::", "::1", "[::1]", "fe80::1", "::ffff:10.0.0.1",
+                "localhost", "api.example.com", "my-host", "host1."}) {
+            assertEquals(host.replace("[", "").replace("]", ""), Settings.from(Map.of("HTTP_HOST", host)).httpHost(), host);
+        }
+    }
+
+    @Test
+    void httpHost_thatIsNeitherAnAddressNorAHostName_isRejected() {
+        for (String host : new String[] {"999.1.1.1", "1.2.3", "1.2.3.4.5", "256.0.0.1", "my_host", ":::1", "1::2::3",
+                "-host", "host-", "a..b", "exa mple.com", "http://localhost", "localhost:8080", "[::1", "g::1"}) {
+            assertMessage(Map.of("HTTP_HOST", host), "HTTP_HOST must be an IPv4 or IPv6 address or a host name (got '"
+                    + host + "')");
+        }
+    }
+
+    @Test
     void toString_revealsNoSecret() {
         Settings settings = Settings.from(Map.of("TITANX_WEBHOOK_SECRETS", "whsec_hidden", "API_TOKEN", "tok_hidden",
                 "DATABASE_URL", "jdbc:postgresql://db/x", "DATABASE_PASSWORD", "pw_hidden"));
