@@ -108,6 +108,8 @@ class SlowClientsTest {
                 for (int i = 0; i < 4; i++) {
                     sockets.add(slowRequest(service, "/webhooks/titancard", greedy));
                 }
+                // the server takes requests in parallel: let it take these four in before the fifth arrives
+                Thread.sleep(1_000);
                 Socket fifth = slowRequest(service, "/webhooks/titanx", greedy);
                 sockets.add(fifth);
                 fifth.setSoTimeout(5_000);
