@@ -45,6 +45,9 @@ class DatabaseOutageTest {
                     acknowledged.add(accepted(service));
                     assertTrue(System.nanoTime() - started < 10_000_000_000L, "a delivery waited past the timeout");
                 }
+                // the store is probed once a second: the 60 spooled deliveries may all be answered before it notices
+                Eventually.await("readiness to see the outage", Duration.ofSeconds(5), () ->
+                        service.get("/health/ready").body().contains("\"store\":\"unreachable\""));
                 // deliveries are still accepted, so the instance stays in a load balancer's rotation
                 long asked = System.nanoTime();
                 HttpResponse<String> ready = service.get("/health/ready");
