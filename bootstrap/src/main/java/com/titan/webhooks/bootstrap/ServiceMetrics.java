@@ -50,6 +50,7 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
     private final ProviderSignals signals;
     private final Clock clock;
     private final Map<Source, Map<DeliveryOutcome, Counter>> deliveries = new EnumMap<>(Source.class);
+    private final Map<Source, Map<DeliveryOutcome, Counter>> unauthenticated = new EnumMap<>(Source.class);
     private final Map<Source, Timer> receiveTimers = new EnumMap<>(Source.class);
     private final Map<String, Counter> applied = new ConcurrentHashMap<>();
     private final Map<String, Counter> verifiedBy = new ConcurrentHashMap<>();
@@ -81,6 +82,16 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
                         .tag("source", source.wireName()).tag("outcome", outcome.metricName()).register(registry));
             }
             deliveries.put(source, outcomes);
+            Map<DeliveryOutcome, Counter> strangers = new EnumMap<>(DeliveryOutcome.class);
+            for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+                if (!outcome.isAuthenticated()) {
+                    strangers.put(outcome, Counter.builder("titan_unauthenticated_requests")
+                            .description("requests to a webhook endpoint answered before a signature was verified;"
+                                    + " anyone's, so never part of the provider's failure streak")
+                            .tag("source", source.wireName()).tag("outcome", outcome.metricName()).register(registry));
+                }
+            }
+            unauthenticated.put(source, strangers);
             receiveTimers.put(source, Timer.builder("titan_receive").description("time to answer a delivery")
                     .publishPercentileHistogram().tag("source", source.wireName()).register(registry));
         }
@@ -88,7 +99,8 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
                 .publishPercentileHistogram().register(registry);
         for (Source source : Source.values()) {
             Gauge.builder("titan_provider_consecutive_failures", signals, s -> s.consecutiveFailures(source))
-                    .description("current run of consecutive non-2xx answers to the provider (TitanCard stops at 5)")
+                    .description("current run of consecutive non-2xx answers to authenticated deliveries"
+                            + " (TitanCard stops at 5)")
                     .tag("source", source.wireName()).register(registry);
             Gauge.builder("titan_provider_last_accepted_age_seconds", signals,
                             s -> s.sinceLastAccepted(source).map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
@@ -137,9 +149,12 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
                         .tag("source", source.wireName()).tag("secret", used.fingerprint()).register(registry))
                 .increment());
         receiveTimers.get(source).record(elapsedNanos, TimeUnit.NANOSECONDS);
-        boolean success = outcome == DeliveryOutcome.ACCEPTED || outcome == DeliveryOutcome.IGNORED
-                || outcome == DeliveryOutcome.DUPLICATE;
-        int run = signals.record(source, success);
+        if (!outcome.isAuthenticated()) {
+            // a stranger's junk: the provider never saw this answer, so it is not part of its streak
+            unauthenticated.get(source).get(outcome).increment();
+            return;
+        }
+        int run = signals.record(source, outcome.isSuccess());
         if (run >= ProviderSignals.WARN_AT) {
             DELIVERIES.atWarn().addKeyValue("source", source.wireName()).addKeyValue("consecutive_failures", run)
                     .addKeyValue("outcome", outcome.metricName())

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 enum Setting {
     HTTP_PORT("8080", "port to listen on (0 picks a free one)"),
-    HTTP_HOST("0.0.0.0", "address to listen on"),
+    HTTP_HOST("0.0.0.0", "address to listen on: an IPv4 or IPv6 literal or a host name"),
     DATABASE_URL(Settings.DEFAULT_DATABASE_URL, "jdbc:postgresql://..., postgres://user:pw@host:port/db, or "
             + "jdbc:sqlite:FILE (the file's folder is created)"),
     DATABASE_USER("none", "PostgreSQL user (wins over one in the URL)"),
@@ -20,7 +20,9 @@ enum Setting {
     TITANCARD_WEBHOOK_SECRETS("none", "TitanCard secrets, comma-separated; unset: TitanCard deliveries get 503"),
     API_TOKEN("none", "bearer token of the query API"),
     MAX_BODY_BYTES("1048576", "largest accepted delivery body; larger ones get 413 without being buffered"),
-    HTTP_READ_TIMEOUT_SECONDS("10", "how long a slow client may take to send its body"),
+    HTTP_READ_TIMEOUT_SECONDS("10", "how long a delivery's whole body may take to arrive, from the request's start"),
+    HTTP_MAX_PENDING_BODIES_PER_CLIENT("32", "delivery bodies one client address may have still arriving at once;"
+            + " more are answered 429"),
     PROJECTION_BATCH_SIZE("200", "events applied per transaction by the worker"),
     PROJECTION_MAX_ATTEMPTS("5", "attempts before an event that fails to apply is parked"),
     SHUTDOWN_GRACE_SECONDS("20", "how long SIGTERM waits for in-flight requests and the current batch"),

@@ -4,12 +4,15 @@ import com.titan.webhooks.adapter.out.persistence.DatabaseSettings;
 import com.titan.webhooks.adapter.out.persistence.Dialect;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the service, read from environment variables (and a configuration file) and
@@ -25,6 +28,7 @@ public record Settings(
         Optional<java.nio.file.Path> spoolFolder,
         long spoolMaxBytes,
         int maxBodyBytes,
+        int maxPendingBodiesPerClient,
         int projectionBatchSize,
         int projectionMaxAttempts,
         Duration readTimeout,
@@ -50,7 +54,7 @@ public record Settings(
         secrets.put(Source.TITANX, secretList(env, "TITANX_WEBHOOK_SECRETS"));
         secrets.put(Source.TITANCARD, secretList(env, "TITANCARD_WEBHOOK_SECRETS"));
         return new Settings(
-                text(env, "HTTP_HOST").orElse("0.0.0.0"),
+                host(env, "HTTP_HOST", "0.0.0.0"),
                 integer(env, "HTTP_PORT", 8080, 0, 65535),
                 database,
                 secrets,
@@ -63,6 +67,7 @@ public record Settings(
                         : Optional.empty(),
                 integer(env, "SPOOL_MAX_MB", 1024, 1, 1_048_576) * 1024L * 1024L,
                 integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1, 64 * 1024 * 1024),
+                integer(env, "HTTP_MAX_PENDING_BODIES_PER_CLIENT", 32, 1, 100_000),
                 integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
@@ -77,6 +82,48 @@ public record Settings(
     private static Optional<String> text(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * An IPv4 literal, an IPv6 literal (brackets optional) or a host name (RFC 1123 labels).
+     * Checked here so that a typo stops the service at once rather than binding somewhere else.
+     */
+    private static String host(Map<String, String> env, String name, String fallback) {
+        String value = text(env, name).orElse(fallback);
+        String bare = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+        boolean valid = bare.contains(":") ? IPV6.matcher(bare).matches() && isIpv6(bare)
+                : bare.matches("[0-9.]+") ? isIpv4(bare) : HOST_NAME.matcher(bare).matches();
+        if (!valid) {
+            throw new InvalidSettingException(name + " must be an IPv4 or IPv6 address or a host name (got '"
+                    + value + "')");
+        }
+        return bare;
+    }
+
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+
+    private static boolean isIpv4(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A literal only: InetAddress parses a literal without any name lookup. */
+    private static boolean isIpv6(String text) {
+        try {
+            return InetAddress.getByName("[" + text + "]") != null;
+        } catch (UnknownHostException | RuntimeException notALiteral) {
+            return false;
+        }
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

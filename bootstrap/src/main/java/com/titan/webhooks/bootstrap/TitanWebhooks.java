@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.adapter.in.http.ApiToken;
 import com.titan.webhooks.adapter.in.http.ApiTokenFilter;
 import com.titan.webhooks.adapter.in.http.CardResource;
 import com.titan.webhooks.adapter.in.http.ConnectionResource;
@@ -12,6 +13,7 @@ import com.titan.webhooks.adapter.in.http.HttpApi;
 import com.titan.webhooks.adapter.in.http.MetricsResource;
 import com.titan.webhooks.adapter.in.http.OpenApiResource;
 import com.titan.webhooks.adapter.in.http.ReminderResource;
+import com.titan.webhooks.adapter.in.http.UnfinishedBodies;
 import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
@@ -39,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -117,8 +120,9 @@ public final class TitanWebhooks implements AutoCloseable {
             PayloadRetention retention = new PayloadRetention(database.inbox(), clock, keep);
             housekeeping.scheduleWithFixedDelay(() -> expire(retention), 1, 60, TimeUnit.MINUTES);
         });
-        // writes answers once their deliveries are committed; two threads keep up with any batch
-        ExecutorService responder = Executors.newFixedThreadPool(2, daemonThreads("responder"));
+        // writes answers once their deliveries are committed, or their bodies' deadline passed; two threads keep up
+        ScheduledThreadPoolExecutor responder = new ScheduledThreadPoolExecutor(2, daemonThreads("responder"));
+        responder.setRemoveOnCancelPolicy(true);
 
         StoreWatch watch = new StoreWatch(database, worker, signals, clock);
         watch.register(metrics.registry());
@@ -127,8 +131,9 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthCheck("deliveries", watch::deliveryProblem),
                 new HealthCheck("worker", watch::workerProblem));
         List<HealthCheck> liveness = List.of(new HealthCheck("threads", watch::deadThread));
+        ApiToken token = new ApiToken(settings.apiToken());
         ResourceConfig application = HttpApi.of(
-                new ApiTokenFilter(settings.apiToken()),
+                new ApiTokenFilter(token),
                 new ConnectionResource(queries),
                 new CardResource(queries),
                 new ReminderResource(queries),
@@ -137,16 +142,19 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
+        // a body still arriving holds no thread, only a place of its sender's and a deadline
+        UnfinishedBodies unfinished = new UnfinishedBodies(settings.maxPendingBodiesPerClient(), settings.readTimeout(),
+                responder);
         List<DeliveryReception> webhooks = List.of(
-                new DeliveryReception(Source.TITANX, receive, settings.maxBodyBytes(), metrics, responder),
-                new DeliveryReception(Source.TITANCARD, receive, settings.maxBodyBytes(), metrics, responder));
+                new DeliveryReception(Source.TITANX, receive, settings.maxBodyBytes(), metrics, responder, unfinished),
+                new DeliveryReception(Source.TITANCARD, receive, settings.maxBodyBytes(), metrics, responder, unfinished));
         if (settings.apiToken().isEmpty()) {
             LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
         }
         WebServer server;
         try {
-            server = WebServer.start(settings.httpHost(), settings.httpPort(), application, settings.readTimeout(),
-                    webhooks);
+            server = WebServer.start(settings.httpHost(), settings.httpPort(), application, token,
+                    settings.readTimeout(), webhooks);
             metrics.watchHttpPool(server::workerPool);
         } catch (RuntimeException failure) {
             responder.shutdownNow();
@@ -167,8 +175,8 @@ public final class TitanWebhooks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker.start();
-        LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", settings.httpHost(), server.port(),
-                database.describe());
+        String host = settings.httpHost().contains(":") ? "[" + settings.httpHost() + "]" : settings.httpHost();
+        LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", host, server.port(), database.describe());
         return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping);
     }
 

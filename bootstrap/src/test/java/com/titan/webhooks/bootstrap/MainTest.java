@@ -37,6 +37,15 @@ class MainTest {
     }
 
     @Test
+    void invalidHttpHost_exits2_withOneLine() {
+        for (String host : new String[] {"999.1.1.1", "my_host"}) {
+            String err = captureErr(() -> assertEquals(2, Main.run(Map.of("HTTP_HOST", host), "serve")));
+            assertEquals("titan-webhooks: HTTP_HOST must be an IPv4 or IPv6 address or a host name (got '" + host + "')",
+                    err.strip());
+        }
+    }
+
+    @Test
     void migrate_appliesTheMigrationsAndExits0() {
         try (TestDatabase database = TestDatabase.sqlite()) {
             assertEquals(0, Main.run(Map.of("DATABASE_URL", database.settings().url()), "migrate"));

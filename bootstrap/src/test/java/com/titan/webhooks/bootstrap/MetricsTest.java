@@ -42,8 +42,12 @@ class MetricsTest {
             assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"too_large\",source=\"titancard\"\\}"));
             assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"accepted\",source=\"titanx\"\\}"));
             assertEquals(1, value(metrics, "titan_events_applied_total\\{result=\"processed\",type=\"card.created\"\\}"));
-            // two 401s, then a 400 and a 413: a run of 4 non-2xx answers
-            assertEquals(4, value(metrics, "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"));
+            // the two 401s and the 413 could be anyone's: only the authentic malformed delivery counts
+            assertEquals(1, value(metrics, "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"));
+            assertEquals(2, value(metrics,
+                    "titan_unauthenticated_requests_total\\{outcome=\"invalid_signature\",source=\"titancard\"\\}"));
+            assertEquals(1, value(metrics,
+                    "titan_unauthenticated_requests_total\\{outcome=\"too_large\",source=\"titancard\"\\}"));
             assertTrue(metrics.contains("titan_receive_seconds_bucket"), "receive latency histogram");
             assertTrue(metrics.contains("titan_projection_lag_seconds_bucket"), "projection lag histogram");
             assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
@@ -68,6 +72,39 @@ class MetricsTest {
                 assertTrue(!line.matches("^[a-z_]+_(ns|ms|nanoseconds|milliseconds)(_total)?[{ ].*"),
                         "a time not in seconds: " + line);
             }
+        }
+    }
+
+    /**
+     * The failure streak is what the provider would count: strangers' junk (unsigned, wrongly
+     * signed, oversized, compressed, of the wrong media type) neither grows nor resets it, and is
+     * counted on its own; authentic deliveries the service failed grow it; an accepted one ends it.
+     */
+    @Test
+    void failureStreak_countsOnlyAuthenticDeliveries_andJunkIsCountedApart() {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 6; i++) {
+                service.post(Source.TITANCARD, empty, "application/json", null, Map.of());
+            }
+            service.post(Source.TITANCARD, empty, "application/json", "sha256=" + "0".repeat(64), Map.of());
+            service.post(Source.TITANCARD, empty, "text/plain", null, Map.of());
+            service.post(Source.TITANCARD, empty, "application/json", null, Map.of("Content-Encoding", "gzip"));
+            String junk = scrape(service);
+            assertEquals(0, value(junk, "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"),
+                    "nine requests anyone could send");
+            assertEquals(7, value(junk,
+                    "titan_unauthenticated_requests_total\\{outcome=\"invalid_signature\",source=\"titancard\"\\}"));
+            assertEquals(2, value(junk,
+                    "titan_unauthenticated_requests_total\\{outcome=\"unsupported_media_type\",source=\"titancard\"\\}"));
+
+            service.deliver(Source.TITANCARD, empty);
+            service.deliver(Source.TITANCARD, "{}{}".getBytes(StandardCharsets.UTF_8));
+            service.post(Source.TITANCARD, empty, "application/json", null, Map.of());
+            assertEquals(2, value(scrape(service), "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"),
+                    "two authentic deliveries failed; the stranger's request between them changes nothing");
+            assertEquals(202, service.deliver(Source.TITANCARD, ReceiveContract.card("card.viewed")).statusCode());
+            assertEquals(0, value(scrape(service), "titan_provider_consecutive_failures\\{source=\"titancard\"\\}"));
         }
     }
 

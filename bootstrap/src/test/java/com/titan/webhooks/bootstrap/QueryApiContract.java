@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.titan.webhooks.domain.delivery.Source;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +73,172 @@ abstract class QueryApiContract extends RunningServiceContract {
             assertEquals(401, get(path, TOKEN).statusCode(), path + " without the Bearer scheme");
         }
         assertEquals(401, post("/api/events/replay?status=parked", "Bearer nope").statusCode());
+    }
+
+    @Test
+    void bearerScheme_isCaseInsensitive() {
+        for (String scheme : new String[] {"bearer", "BEARER", "bEaReR"}) {
+            assertEquals(200, get("/api/connections?tag=" + run, scheme + " " + TOKEN).statusCode(), scheme);
+        }
+        assertEquals(401, get("/api/connections", "Basic " + TOKEN).statusCode());
+        assertEquals(401, get("/api/connections", "Bearer" + TOKEN).statusCode());
+    }
+
+    /**
+     * The second lock, on its own: the resources themselves refuse a token-less request, even one
+     * that never passed the front door (run here through Jersey directly, the door left out).
+     */
+    @Test
+    void apiResources_refuseATokenlessRequest_evenPastTheFrontDoor() throws Exception {
+        ApplicationHandler jersey = new ApplicationHandler(service.service().application());
+        for (String path : new String[] {"/api/connections", "/api/connections/" + conn(0), "/api/cards", "/api/reminders",
+                "/api/contacts", "/api/events"}) {
+            assertEquals(401, inProcess(jersey, path, null), path);
+            assertEquals(401, inProcess(jersey, "/api;x=1" + path.substring(4), null), path + " with a matrix parameter");
+            int dotted = inProcess(jersey, "/./api" + path.substring(4), null);
+            assertTrue(dotted == 401 || dotted == 404, path + " with a dot segment: " + dotted);
+            assertEquals(401, inProcess(jersey, path, "Bearer wrong-token"), path);
+            assertEquals(200, inProcess(jersey, path, "bearer " + TOKEN), path);
+        }
+        assertEquals(200, inProcess(jersey, "/health/live", null), "health is open");
+    }
+
+    private static int inProcess(ApplicationHandler jersey, String path, String authorization) throws Exception {
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/"),
+                URI.create("http://localhost" + path), "GET", null, new MapPropertiesDelegate(), jersey.getConfiguration());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return jersey.apply(request).get().getStatus();
+    }
+
+    /**
+     * Every route and method, under every spelling a router might take for it (matrix parameters,
+     * doubled or dotted segments, encoded slashes, case, a trailing slash, {@code ..}), without a
+     * token: 401 or 404, never data, and nothing replayed.
+     */
+    @Test
+    void everyRouteAndMethod_underEverySpellingOfItsPath_withoutAToken_is401or404() {
+        String event = json(api("/api/events?source=titancard&type=note.added&limit=1")).get("items").get(0).get("id")
+                .asText();
+        List<String> routes = List.of("/api/connections", "/api/connections/" + conn(0), "/api/cards",
+                "/api/cards/card-" + run, "/api/reminders", "/api/reminders/rem-" + run, "/api/contacts",
+                "/api/contacts/contact-" + run, "/api/events", "/api/events/" + event, "/api/events/" + event + "/replay",
+                "/api/events/replay");
+        String processedBefore = rows.text("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'");
+        int tried = 0;
+        for (String route : routes) {
+            for (String variant : spellings(route)) {
+                for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}) {
+                    String target = variant + (route.endsWith("/replay") ? "?status=processed" : "");
+                    for (String authorization : new String[] {null, "Bearer wrong-token", TOKEN}) {
+                        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(target))
+                                .method(method, HttpRequest.BodyPublishers.noBody());
+                        if (authorization != null) {
+                            request.header("Authorization", authorization);
+                        }
+                        HttpResponse<String> response = service.send(request.build());
+                        String what = method + " " + target + " with " + authorization;
+                        assertTrue(response.statusCode() == 401 || response.statusCode() == 404,
+                                what + ": " + response.statusCode() + " " + response.body());
+                        assertFalse(response.body().contains(run) || response.body().contains(event), what + " leaked data");
+                        tried++;
+                    }
+                }
+            }
+        }
+        assertEquals(processedBefore, rows.text("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'"),
+                "nothing was replayed");
+        System.out.println(getClass().getSimpleName() + ": " + tried + " token-less requests over every route, method and"
+                + " spelling: all 401 or 404");
+        assertTrue(tried > 2_000, "tried " + tried);
+    }
+
+    private static List<String> spellings(String route) {
+        String rest = route.substring("/api".length());
+        String firstRest = rest.isEmpty() ? "" : rest.substring(1);
+        List<String> variants = new ArrayList<>(List.of(route, "/api;" + rest, "/api;x=1" + rest,
+                "/api;jsessionid=1" + rest, "//api" + rest, "/api/" + rest, "/./api" + rest, "/api/." + rest,
+                "/x/../api" + rest, "/x/..%2Fapi" + rest, "/api/x/.." + rest, "/API" + rest, "/Api" + rest.toUpperCase(),
+                "/%61pi" + rest, "/api%3B" + rest, route + "/", route + ";", route + ";x=1", route + "/.",
+                "/api%2F" + firstRest, "/api%2f" + firstRest));
+        if (rest.length() > 1) {
+            int last = route.lastIndexOf('/');
+            variants.add(route.substring(0, last) + "%2F" + route.substring(last + 1));
+            variants.add(route.substring(0, last) + ";a=b/" + route.substring(last + 1));
+            variants.add(route.substring(0, last) + "//" + route.substring(last + 1));
+        }
+        return variants;
+    }
+
+    /**
+     * Every list route with absurd filters, cursors and limits, and every item route with absurd
+     * ids: each a 4xx with the JSON error body, never a 5xx, and nothing logged as a failure of
+     * the service. Then an ordinary request still works.
+     */
+    @Test
+    void everyRoute_withAbsurdIdsDatesCursorsAndNulBytes_is4xxWithTheJsonError() {
+        Map<String, List<String>> parameters = Map.of(
+                "/api/connections", List.of("status", "tag", "email", "updated_since", "include_deleted", "cursor", "limit"),
+                "/api/cards", List.of("include_deleted", "cursor", "limit"),
+                "/api/reminders", List.of("status", "due_before", "connection_id", "cursor", "limit"),
+                "/api/contacts", List.of("lead_status", "email", "cursor", "limit"),
+                "/api/events", List.of("source", "type", "status", "since", "cursor", "limit"));
+        List<String> absurdValues = List.of("%00", "a%00b", "%ED%A0%80", "%FF", "%C0%AF", "%E2%80",
+                "%0A", "%1B[31m");
+        List<String> absurdDates = List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "%2B10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "9999-12-31T23:59:59.9999999Z", "2026-13-01T00:00:00Z",
+                "1e999", "%00");
+        // not Base64; NUL; "x NUL y"; a tab; invalid UTF-8; a UTF-8 surrogate; 0xFF; a raw NUL
+        List<String> absurdCursors = List.of("!!", "AA", "eAB5", "CQ", "gA", "7aCA", "_w", "%00");
+        List<String> absurdLimits = List.of("-1", "0", "501", "99999999999999999999", "1.5", "%00", "0x10", "%E2%80");
+        List<String> absurdIds = List.of("%20", "%20%20", "%00", "a%00b", "%ED%A0%80", "..%2F..", "..%2F..%2Fetc%2Fpasswd",
+                "%2E%2E", "%FF", "%C0%AF", "x".repeat(2_000), "%09", "%E2%80%AE");
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        try (LogCapture log = LogCapture.start()) {
+            for (Map.Entry<String, List<String>> route : parameters.entrySet()) {
+                for (String parameter : route.getValue()) {
+                    List<String> values = new ArrayList<>(absurdValues);
+                    values.addAll(switch (parameter) {
+                        case "updated_since", "due_before", "since" -> absurdDates;
+                        case "cursor" -> absurdCursors;
+                        case "limit" -> absurdLimits;
+                        default -> List.of();
+                    });
+                    for (String value : values) {
+                        tried++;
+                        check(api(route.getKey() + "?" + parameter + "=" + value), route.getKey() + "?" + parameter
+                                + "=" + value, failures);
+                    }
+                }
+                for (String id : absurdIds) {
+                    tried++;
+                    check(api(route.getKey() + "/" + id), route.getKey() + "/" + id, failures);
+                }
+            }
+            for (String id : absurdIds) {
+                tried += 2;
+                check(post("/api/events/" + id + "/replay", "Bearer " + TOKEN), "replay " + id, failures);
+                check(post("/api/events/replay?status=" + id, "Bearer " + TOKEN), "replay status " + id, failures);
+            }
+            assertEquals(List.of(), failures);
+            assertEquals(List.of(), log.failures(), "a client's mistake is not logged as a failure of the service");
+        }
+        System.out.println(getClass().getSimpleName() + ": " + tried + " requests with absurd ids, dates, cursors, limits"
+                + " and bytes: all 4xx with the JSON error");
+        assertTrue(tried > 300, "tried " + tried);
+        assertEquals(List.of(conn(0), conn(1), conn(2)), ids(api("/api/connections?status=qualified&tag=" + run)),
+                "an ordinary request still works");
+    }
+
+    /** A 4xx with the JSON error body and nothing internal in it; otherwise noted in {@code failures}. */
+    private static void check(HttpResponse<String> response, String what, List<String> failures) {
+        int status = response.statusCode();
+        boolean clientError = status >= 400 && status < 500 && response.body().startsWith("{\"error\":\"");
+        if (!clientError || response.body().contains("com.") || response.body().contains("Exception")) {
+            failures.add(what + " -> " + status + " " + response.body());
+        }
     }
 
     @Test

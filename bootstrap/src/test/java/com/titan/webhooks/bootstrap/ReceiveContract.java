@@ -124,7 +124,7 @@ abstract class ReceiveContract extends RunningServiceContract {
                 {"{\"event\":7,\"timestamp\":1705420800000,\"data\":{}}", "event must be a non-empty string"},
                 {"{\"event\":\"card.created\",\"timestamp\":\"yesterday\",\"data\":{}}", "timestamp must be"},
                 {"{\"event\":\"card.created\",\"timestamp\":1705420800000,\"data\":[1]}", "data must be an object"},
-                {"{\"event\":\"card.created\",\"event\":\"card.deleted\",\"timestamp\":1,\"data\":{}}", "Duplicate field"},
+                {"{\"event\":\"card.created\",\"event\":\"card.deleted\",\"timestamp\":1,\"data\":{}}", "holds a key twice"},
         };
         for (String[] c : cases) {
             HttpResponse<String> response = service.deliver(Source.TITANCARD, c[0].getBytes(StandardCharsets.UTF_8));

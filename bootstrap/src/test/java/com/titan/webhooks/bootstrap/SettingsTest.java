@@ -53,7 +53,7 @@ class SettingsTest {
     static Stream<Arguments> everySetting() {
         return Stream.of(
                 Arguments.of(Setting.HTTP_PORT, "-1"),
-                Arguments.of(Setting.HTTP_HOST, null),
+                Arguments.of(Setting.HTTP_HOST, "my_host"),
                 Arguments.of(Setting.DATABASE_URL, "jdbc:sqlite:"),
                 Arguments.of(Setting.DATABASE_USER, null),
                 Arguments.of(Setting.DATABASE_PASSWORD, null),
@@ -64,6 +64,7 @@ class SettingsTest {
                 Arguments.of(Setting.API_TOKEN, null),
                 Arguments.of(Setting.MAX_BODY_BYTES, "1.5"),
                 Arguments.of(Setting.HTTP_READ_TIMEOUT_SECONDS, "601"),
+                Arguments.of(Setting.HTTP_MAX_PENDING_BODIES_PER_CLIENT, "0"),
                 Arguments.of(Setting.PROJECTION_BATCH_SIZE, "10001"),
                 Arguments.of(Setting.PROJECTION_MAX_ATTEMPTS, "0"),
                 Arguments.of(Setting.SHUTDOWN_GRACE_SECONDS, "-5"),
@@ -143,6 +144,23 @@ class SettingsTest {
                 () -> Settings.from(Map.of("DATABASE_URL", "postgres://a:secret@h:5432")));
         assertEquals("DATABASE_URL must look like postgres://user:password@host:port/database (got 'postgres://***@h:5432')",
                 noDatabase.getMessage(), "the password is never repeated");
+    }
+
+    @Test
+    void httpHost_acceptsIpv4Ipv6AndHostNames() {
+        for (String host : new String[] {"0.0.0.0", "127.0.0.1", "::", "::1", "[::1]", "fe80::1", "::ffff:10.0.0.1",
+                "localhost", "api.example.com", "my-host", "host1."}) {
+            assertEquals(host.replace("[", "").replace("]", ""), Settings.from(Map.of("HTTP_HOST", host)).httpHost(), host);
+        }
+    }
+
+    @Test
+    void httpHost_thatIsNeitherAnAddressNorAHostName_isRejected() {
+        for (String host : new String[] {"999.1.1.1", "1.2.3", "1.2.3.4.5", "256.0.0.1", "my_host", ":::1", "1::2::3",
+                "-host", "host-", "a..b", "exa mple.com", "http://localhost", "localhost:8080", "[::1", "g::1"}) {
+            assertMessage(Map.of("HTTP_HOST", host), "HTTP_HOST must be an IPv4 or IPv6 address or a host name (got '"
+                    + host + "')");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/cards}, the user's business cards with their views and shares. */
+@ApiTokenRequired
 @Path("/api/cards")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CardResource {
@@ -33,6 +34,6 @@ public final class CardResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return cards.find(new CardId(id)).map(Responses::card).orElseThrow(NotFoundException::new);
+        return cards.find(QueryParameters.id(id, CardId::new)).map(Responses::card).orElseThrow(NotFoundException::new);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/connections}, the people met through TitanCard. */
+@ApiTokenRequired
 @Path("/api/connections")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConnectionResource {
@@ -38,7 +39,7 @@ public final class ConnectionResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return connections.details(new ConnectionId(id)).map(Responses::connectionDetails)
+        return connections.details(QueryParameters.id(id, ConnectionId::new)).map(Responses::connectionDetails)
                 .orElseThrow(NotFoundException::new);
     }
 }

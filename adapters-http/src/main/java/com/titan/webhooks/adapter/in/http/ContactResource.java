@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/contacts}, contacts as TitanX scored them, with their phones. */
+@ApiTokenRequired
 @Path("/api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ContactResource {
@@ -34,6 +35,6 @@ public final class ContactResource {
     @GET
     @Path("/{key}")
     public Map<String, Object> get(@PathParam("key") String key) {
-        return contacts.find(new ContactKey(key)).map(Responses::contact).orElseThrow(NotFoundException::new);
+        return contacts.find(QueryParameters.id(key, ContactKey::new)).map(Responses::contact).orElseThrow(NotFoundException::new);
     }
 }

@@ -8,17 +8,20 @@ import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SecretUsed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.io.NIOInputStream;
+import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -32,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * unparsed, because the signature covers exactly those bytes.
  *
  * <p>Served by Grizzly directly rather than through Jersey: measured under load, Jersey's request
- * and response pipelines cost three times what receiving the delivery does. The request thread
- * only reads and verifies; the answer is written once the delivery is committed, never before.
+ * and response pipelines cost three times what receiving the delivery does. The body is read
+ * without blocking, so a sender that trickles it in holds no thread, only one of the places its
+ * address may have ({@link UnfinishedBodies}) until the deadline; the answer is written once the
+ * delivery is committed, never before.
  */
 public final class DeliveryReception extends HttpHandler {
 
@@ -47,18 +52,20 @@ public final class DeliveryReception extends HttpHandler {
     private final int maxBodyBytes;
     private final DeliveryCounter counter;
     private final Executor responder;
+    private final UnfinishedBodies unfinished;
 
     /**
      * @param responder where answers are written once deliveries are committed, so that the
      *                  committing thread goes straight back to committing
      */
     public DeliveryReception(Source source, ReceiveDeliveryUseCase receiver, int maxBodyBytes, DeliveryCounter counter,
-                             Executor responder) {
+                             Executor responder, UnfinishedBodies unfinished) {
         this.source = source;
         this.receiver = receiver;
         this.maxBodyBytes = maxBodyBytes;
         this.counter = counter;
         this.responder = responder;
+        this.unfinished = unfinished;
     }
 
     /** Where this endpoint is served. */
@@ -69,65 +76,175 @@ public final class DeliveryReception extends HttpHandler {
     @Override
     public void service(Request request, Response response) {
         long started = System.nanoTime();
-        try {
-            if (!path().equals(request.getRequestURI())) {
-                write(response, 404, "{\"error\":\"not_found\"}", Map.of());
+        if (request.getMethod() != Method.POST) {
+            Answer.json(response, 405, "{\"error\":\"method_not_allowed\"}", Map.of("Allow", "POST"));
+            return;
+        }
+        if (!receiver.isConfigured(source)) {
+            answer(response, ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED), started);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
+            return;
+        }
+        if (!isJson(request.getContentType()) || !isIdentity(request.getHeader(Header.ContentEncoding))) {
+            answer(response, ReceiveResult.of(DeliveryOutcome.UNSUPPORTED_MEDIA_TYPE), started);
+            return;
+        }
+        response.suspend();
+        new PendingBody(request, response, started).read();
+    }
+
+    /**
+     * One body on its way in, read as it arrives without holding a thread. Exactly one answer is
+     * written, by whichever comes first: the complete body, the deadline, or a failure.
+     */
+    private final class PendingBody implements ReadHandler {
+
+        private final Request request;
+        private final Response response;
+        private final long started;
+        private final NIOInputStream in;
+        private final ByteArrayOutputStream body;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private String heldFor;
+        private ScheduledFuture<?> deadline;
+
+        PendingBody(Request request, Response response, long started) {
+            this.request = request;
+            this.response = response;
+            this.started = started;
+            this.in = request.getNIOInputStream();
+            long length = request.getContentLengthLong();
+            this.body = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+        }
+
+        void read() {
+            try {
+                if (!in.isFinished()) {
+                    // the body is still on its way: from here on it costs a place and runs against the clock
+                    String client = request.getRemoteAddr();
+                    if (!unfinished.hold(client)) {
+                        reject(DeliveryOutcome.TOO_MANY_PENDING);
+                        return;
+                    }
+                    heldFor = client;
+                    deadline = unfinished.expireAt(started, () -> reject(DeliveryOutcome.TIMED_OUT));
+                }
+                // Grizzly buffers the body and calls back once: onAllDataRead when it is complete, or
+                // onDataAvailable when more than the limit has arrived. (Asking for every piece instead
+                // means registering again from inside the callback for the last piece, which leaves the
+                // connection waiting for a body that has already ended.)
+                in.notifyAvailable(this, maxBodyBytes + 1);
+            } catch (RuntimeException failure) {
+                onError(failure);
+            }
+        }
+
+        @Override
+        public void onDataAvailable() {
+            reject(DeliveryOutcome.TOO_LARGE);
+        }
+
+        @Override
+        public void onAllDataRead() throws IOException {
+            if (settled.get()) {
                 return;
             }
-            if (request.getMethod() != Method.POST) {
-                write(response, 405, "{\"error\":\"method_not_allowed\"}", Map.of("Allow", "POST"));
+            byte[] buffer = new byte[8192];
+            int ready;
+            while ((ready = in.readyData()) > 0) {
+                int read = in.read(buffer, 0, Math.min(ready, buffer.length));
+                if (read < 0) {
+                    break;
+                }
+                body.write(buffer, 0, read);
+            }
+            if (body.size() > maxBodyBytes) {
+                reject(DeliveryOutcome.TOO_LARGE);
+            } else {
+                complete();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            if (!settled.get()) {
+                LOG.debug("a {} body never arrived: {}", source.wireName(), failure.toString());
+                reject(DeliveryOutcome.TIMED_OUT);
+            }
+        }
+
+        private void complete() {
+            if (!settle()) {
                 return;
             }
-            if (!receiver.isConfigured(source)) {
-                answer(response, ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED), started);
-                return;
-            }
-            if (request.getContentLengthLong() > maxBodyBytes) {
-                answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
-                return;
-            }
-            if (!isJson(request.getContentType())) {
-                answer(response, ReceiveResult.of(DeliveryOutcome.UNSUPPORTED_MEDIA_TYPE), started);
-                return;
-            }
-            byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
-            if (body == null) {
-                answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
-                return;
-            }
-            ReceiveDeliveryCommand command = new ReceiveDeliveryCommand(source, body, signature(request),
+            ReceiveDeliveryCommand command = new ReceiveDeliveryCommand(source, body.toByteArray(), signature(request),
                     storedHeaders(request));
-            response.suspend();
-            receiver.receive(command).whenCompleteAsync((result, failure) -> {
+            CompletionStage<ReceiveResult> received;
+            try {
+                received = receiver.receive(command);
+            } catch (RuntimeException unexpected) {
+                LOG.error("unexpected failure receiving a {} delivery", source.wireName(), unexpected);
+                Answer.json(response, 500, "{\"error\":\"internal_error\"}", Map.of());
+                response.resume();
+                return;
+            }
+            received.whenCompleteAsync((result, failure) -> {
                 try {
                     answer(response, failure == null ? result : ReceiveResult.of(DeliveryOutcome.UNAVAILABLE), started);
                 } finally {
                     response.resume();
                 }
             }, responder);
-        } catch (IOException bodyNeverArrived) {
-            // both providers retry a 408
-            write(response, 408, "{\"error\":\"request_timeout\"}", Map.of("Connection", "close"));
-        } catch (RuntimeException unexpected) {
-            LOG.error("unexpected failure receiving a {} delivery", source.wireName(), unexpected);
-            write(response, 500, "{\"error\":\"internal_error\"}", Map.of());
+        }
+
+        private void reject(DeliveryOutcome outcome) {
+            if (settle()) {
+                try {
+                    answer(response, ReceiveResult.of(outcome), started);
+                } finally {
+                    response.resume();
+                }
+            }
+        }
+
+        /** Claims the one answer, and gives back what the unfinished body held. */
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            if (heldFor != null) {
+                unfinished.release(heldFor);
+            }
+            return true;
         }
     }
 
     private void answer(Response response, ReceiveResult result, long started) {
         String id = result.eventId().map(Object::toString).orElse(null);
         int status = switch (result.outcome()) {
-            case ACCEPTED, IGNORED -> write(response, 202, receipt("accepted", id), Map.of());
-            case DUPLICATE -> write(response, 200, receipt("duplicate", id), Map.of());
-            case INVALID_SIGNATURE -> write(response, 401, "{\"error\":\"invalid_signature\"}", Map.of());
-            case MALFORMED -> write(response, 400, ErrorResponse.json("malformed_payload",
+            case ACCEPTED, IGNORED -> Answer.json(response, 202, receipt("accepted", id), Map.of());
+            case DUPLICATE -> Answer.json(response, 200, receipt("duplicate", id), Map.of());
+            case INVALID_SIGNATURE -> Answer.json(response, 401, "{\"error\":\"invalid_signature\"}", Map.of());
+            case MALFORMED -> Answer.json(response, 400, ErrorResponse.json("malformed_payload",
                     result.detail().orElse("malformed")), Map.of());
             // closed, so that the unread rest of the body is never parsed as a request
-            case TOO_LARGE -> write(response, 413, "{\"error\":\"payload_too_large\"}", Map.of("Connection", "close"));
-            case UNSUPPORTED_MEDIA_TYPE -> write(response, 415, "{\"error\":\"unsupported_media_type\"}", Map.of());
-            case NOT_CONFIGURED -> write(response, 503, "{\"error\":\"source_not_configured\"}",
+            case TOO_LARGE -> Answer.json(response, 413, "{\"error\":\"payload_too_large\"}", Map.of("Connection", "close"));
+            case UNSUPPORTED_MEDIA_TYPE -> Answer.json(response, 415, ErrorResponse.json("unsupported_media_type",
+                    "the body must be JSON (application/json or application/*+json), sent without Content-Encoding"),
+                    Map.of());
+            // both providers retry a 408; closed, so that the rest of the body is never read as a request
+            case TIMED_OUT -> Answer.json(response, 408, "{\"error\":\"request_timeout\"}", Map.of("Connection", "close"));
+            case TOO_MANY_PENDING -> Answer.json(response, 429, "{\"error\":\"too_many_requests\"}",
+                    Map.of("Connection", "close", "Retry-After", "5"));
+            case NOT_CONFIGURED -> Answer.json(response, 503, "{\"error\":\"source_not_configured\"}",
                     Map.of("Retry-After", "60"));
-            case UNAVAILABLE -> write(response, 503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
+            case UNAVAILABLE -> Answer.json(response, 503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
         };
         counter.count(source, result, System.nanoTime() - started);
         LOG.atInfo().addKeyValue("source", source.wireName()).addKeyValue("outcome", result.outcome().metricName())
@@ -146,20 +263,6 @@ public final class DeliveryReception extends HttpHandler {
         return "{\"status\":\"" + status + "\",\"event_id\":\"" + eventId + "\"}";
     }
 
-    private static int write(Response response, int status, String json, Map<String, String> headers) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        headers.forEach(response::setHeader);
-        response.setContentType(JSON);
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        } catch (IOException clientGone) {
-            LOG.debug("the client left before its answer: {}", clientGone.getMessage());
-        }
-        return status;
-    }
-
     static boolean isJson(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return false;
@@ -168,18 +271,9 @@ public final class DeliveryReception extends HttpHandler {
         return type.equals(JSON) || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
-    /** The body, or null as soon as it exceeds {@code limit}: an oversized body is never buffered whole. */
-    private static byte[] readAtMost(InputStream body, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = body.read(buffer)) != -1) {
-            if (out.size() + read > limit) {
-                return null;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
+    /** Only the body as sent: a compressed one would be verified and stored as something else. */
+    static boolean isIdentity(String contentEncoding) {
+        return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity");
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/events}, the inbox: inspect stored deliveries and replay them. */
+@ApiTokenRequired
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EventResource {
@@ -47,14 +48,14 @@ public final class EventResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return events.find(new EventId(id)).map(Responses::eventDetails).orElseThrow(NotFoundException::new);
+        return events.find(QueryParameters.id(id, EventId::new)).map(Responses::eventDetails).orElseThrow(NotFoundException::new);
     }
 
     /** Re-applies one event; 409 for a malformed one, which cannot be applied. */
     @POST
     @Path("/{id}/replay")
     public Response replayOne(@PathParam("id") String id) {
-        StoredEvent event = events.find(new EventId(id)).orElseThrow(NotFoundException::new);
+        StoredEvent event = events.find(QueryParameters.id(id, EventId::new)).orElseThrow(NotFoundException::new);
         if (event.status() == ProcessingStatus.MALFORMED) {
             return ErrorResponse.of(409, "not_replayable", "a malformed event has no envelope to apply");
         }

@@ -2,6 +2,7 @@ package com.titan.webhooks.adapter.in.http;
 
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.function.Supplier;
 
 /** Parsing of the query API's parameters, and the shape of its lists. */
 final class QueryParameters {
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private QueryParameters() {
     }
@@ -40,10 +44,29 @@ final class QueryParameters {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        Instant instant;
         try {
-            return Optional.of(Instant.parse(value.trim()));
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException notIso) {
-            throw new InvalidParameterException(name + " must be an ISO-8601 UTC time, e.g. 2026-01-16T16:00:00Z");
+            instant = null;
+        }
+        // the stores keep milliseconds since the epoch: four-digit years are all a filter needs
+        if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException(name + " must be an ISO-8601 UTC time from year 0000 to 9999,"
+                    + " e.g. 2026-01-16T16:00:00Z");
+        }
+        return Optional.of(instant);
+    }
+
+    /**
+     * A path's id as the domain's value, or 404: an id the domain refuses (blank, say) names
+     * nothing stored.
+     */
+    static <T> T id(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | NullPointerException refused) {
+            throw new NotFoundException();
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/reminders}, follow-ups scheduled for connections. */
+@ApiTokenRequired
 @Path("/api/reminders")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReminderResource {
@@ -36,6 +37,6 @@ public final class ReminderResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return reminders.find(new ReminderId(id)).map(Responses::reminder).orElseThrow(NotFoundException::new);
+        return reminders.find(QueryParameters.id(id, ReminderId::new)).map(Responses::reminder).orElseThrow(NotFoundException::new);
     }
 }

@@ -2,14 +2,16 @@ package com.titan.webhooks.adapter.in.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -28,16 +30,22 @@ public final class WebServer implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Starts serving {@code application} on {@code host:port} (port 0 picks a free one). */
-    public static WebServer start(String host, int port, ResourceConfig application, Duration readTimeout,
-                                  List<DeliveryReception> webhooks) {
-        URI uri = URI.create("http://" + host + ":" + port + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
-        for (DeliveryReception webhook : webhooks) {
-            server.getServerConfiguration().addHttpHandler(webhook,
-                    HttpHandlerRegistration.builder().contextPath(webhook.path()).urlPattern("").build());
-        }
-        NetworkListener listener = server.getListener(LISTENER);
+    /**
+     * Starts serving {@code application} and the webhook endpoints behind one {@link FrontDoor} on
+     * {@code host} (an IPv4 or IPv6 literal or a host name) and {@code port} (0 picks a free one).
+     */
+    public static WebServer start(String host, int port, ResourceConfig application, ApiToken token,
+                                  Duration readTimeout, List<DeliveryReception> webhooks) {
+        HttpServer server = new HttpServer();
+        // the address is handed over as it is: never through a URI string, where "::" or "::1" parse as no host
+        NetworkListener listener = new NetworkListener(LISTENER, host, port);
+        server.addListener(listener);
+        ServerConfiguration configuration = server.getServerConfiguration();
+        configuration.setPassTraceRequest(true);
+        configuration.setDefaultQueryEncoding(StandardCharsets.UTF_8);
+        HttpHandler jersey = ContainerFactory.createContainer(HttpHandler.class, application);
+        configuration.addHttpHandler(new FrontDoor(webhooks, jersey, token),
+                HttpHandlerRegistration.builder().contextPath("").urlPattern("/").build());
         listener.registerAddOn(new Http1OnlyAddOn());
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, readTimeout.toSeconds() * 2));
         listener.getTransport().setReadTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -47,7 +55,8 @@ public final class WebServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+            server.shutdownNow();
+            throw new UncheckedIOException("cannot listen on " + host + " port " + port, e);
         }
         return new WebServer(server, pool);
     }

@@ -1,6 +1,9 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.out.Page;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +26,15 @@ final class Keyset {
             return "";
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor.get()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notOurs) {
+            String key = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor.get()))).toString();
+            // every key this service issues is text a store can compare; PostgreSQL refuses a NUL outright
+            if (key.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("control characters");
+            }
+            return key;
+        } catch (IllegalArgumentException | CharacterCodingException notOurs) {
             throw new IllegalArgumentException("cursor is not one this service issued");
         }
     }

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * A list kept in one text column as {@code |a|b|} (a connection's tags, a contact's phone
  * digits), so that one member is found with a bound {@code LIKE '%|member|%'}, in both dialects.
+ * A member never holds the separator: {@code \} is written {@code \\} and {@code |} {@code \!},
+ * so that a tag {@code a|b} is not found by a filter for {@code a} or {@code b}. (Rows written
+ * before this escaping differ only for members holding {@code |} or {@code \}, and are rewritten
+ * on their aggregate's next change.)
  */
 final class MemberColumn {
 
@@ -12,12 +16,16 @@ final class MemberColumn {
     }
 
     static String of(List<String> members) {
-        return members.isEmpty() ? "" : "|" + String.join("|", members) + "|";
+        return members.isEmpty() ? "" : "|" + String.join("|", members.stream().map(MemberColumn::escaped).toList()) + "|";
     }
 
     /** The bound LIKE pattern that finds {@code member}, wildcards escaped (the SQL says ESCAPE '\'). */
     static String pattern(String member) {
-        String escaped = member.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%|" + escaped + "|%";
+        String like = escaped(member).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%|" + like + "|%";
+    }
+
+    private static String escaped(String member) {
+        return member.replace("\\", "\\\\").replace("|", "\\!");
     }
 }

@@ -222,10 +222,44 @@ abstract class RepositoriesContract {
     }
 
     @Test
+    void tagHoldingTheSeparator_isFoundWhole_butNotByItsHalves() {
+        String id = "pipe-" + unique();
+        String half = unique();
+        Connection connection = TestEvents.aConnection(id);
+        connection.apply(TestEvents.tagged(id, TestEvents.stamp(9_000), List.of(half + "|vip", "back\\slash")));
+        database.connections().save(connection);
+
+        assertEquals(List.of(id), taggedWith(half + "|vip"));
+        assertEquals(List.of(id), taggedWith("back\\slash"));
+        assertEquals(List.of(), taggedWith(half), "the tag's first half");
+        assertEquals(List.of(), taggedWith("vip").stream().filter(id::equals).toList(), "the tag's second half");
+        assertEquals(List.of(), taggedWith(half + "\\!vip"), "the escaped form is not a tag of its own");
+    }
+
+    @Test
     void cursor_notIssuedByTheService_isRefused() {
-        assertThrows(IllegalArgumentException.class, () -> database.connections().list(
-                new ConnectionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false),
-                new PageRequest(Optional.of("!!not base64!!"), 10)));
+        ConnectionFilter all = new ConnectionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false);
+        // not Base64; a NUL byte (PostgreSQL refuses it in text); a control character; not UTF-8
+        for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
+            assertThrows(IllegalArgumentException.class, () -> database.connections().list(all,
+                    new PageRequest(Optional.of(cursor), 10)), cursor);
+            assertThrows(IllegalArgumentException.class, () -> database.inbox().list(
+                    new com.titan.webhooks.application.port.out.EventFilter(Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
+        }
+        Optional<String> next = database.connections().list(all, PageRequest.first(1)).nextCursor();
+        if (next.isPresent()) {
+            assertEquals(1, database.connections().list(all, new PageRequest(next, 1)).items().size(),
+                    "a cursor the service issued still works");
+        }
+    }
+
+    private List<String> taggedWith(String tag) {
+        ConnectionFilter filter = new ConnectionFilter(Optional.empty(), Optional.of(tag), Optional.empty(),
+                Optional.empty(), false);
+        return database.connections().list(filter, PageRequest.first(500)).items().stream()
+                .map(c -> c.id().value()).toList();
     }
 
     private static String unique() {

@@ -41,7 +41,8 @@ public final class JacksonEventDecoder implements EventDecoder {
         Envelope envelope = event.source() == Source.TITANX ? titanXEnvelope(root) : titanCardEnvelope(root, body);
         EventReader reader = readers(event.source()).get(envelope.eventType());
         if (reader == null) {
-            throw new MalformedPayloadException("no handler for " + envelope.eventType());
+            // the type is the sender's text: it is stored in its own column, never copied into the error
+            throw new MalformedPayloadException("no handler for this event type");
         }
         Stamp stamp = new Stamp(envelope.occurredAt(), envelope.idempotencyKey().value());
         JsonNode payload = root.get(event.source() == Source.TITANX ? "payload" : "data");

@@ -1,12 +1,15 @@
 package com.titan.webhooks.adapter.in.http.decoding;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.domain.Require;
 import java.io.IOException;
@@ -38,7 +41,7 @@ final class JsonPayload {
             }
             return root;
         } catch (JsonProcessingException notJson) {
-            throw new MalformedPayloadException("the body is not valid JSON: " + firstLine(notJson.getOriginalMessage()));
+            throw new MalformedPayloadException(reason(notJson));
         } catch (IOException unreadable) {
             throw new MalformedPayloadException("the body is not valid JSON");
         }
@@ -108,11 +111,24 @@ final class JsonPayload {
         return node.toString();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /**
+     * Why the parser refused the body, in the service's own words and a position: the parser's
+     * message quotes pieces of the body and names its own classes, and this text is answered to
+     * the sender and kept as the event's last error.
+     */
+    private static String reason(JsonProcessingException notJson) {
+        String what;
+        if (notJson instanceof StreamConstraintsException) {
+            what = "the body is nested too deeply or holds too long a number";
+        } else if (notJson instanceof MismatchedInputException) {
+            what = "the body holds more than one JSON value";
+        } else if (notJson.getOriginalMessage() != null && notJson.getOriginalMessage().startsWith("Duplicate field")) {
+            what = "the body holds a key twice in one object";
+        } else {
+            what = "the body is not valid JSON";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        JsonLocation at = notJson.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " (line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")";
     }
 }

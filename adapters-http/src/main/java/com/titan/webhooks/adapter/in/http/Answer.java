@@ -1,0 +1,33 @@
+package com.titan.webhooks.adapter.in.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.glassfish.grizzly.http.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes a JSON answer straight to Grizzly, for the parts of the server that answer without Jersey. */
+final class Answer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Answer.class);
+
+    private Answer() {
+    }
+
+    /** Writes {@code json} with {@code status} and {@code headers}; answers the status. */
+    static int json(Response response, int status, String json, Map<String, String> headers) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        headers.forEach(response::setHeader);
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        } catch (IOException clientGone) {
+            LOG.debug("the client left before its answer: {}", clientGone.getMessage());
+        }
+        return status;
+    }
+}

@@ -1,0 +1,67 @@
+package com.titan.webhooks.adapter.in.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
+
+/**
+ * Inbound adapter: the one handler Grizzly calls for every request. It turns away what no route
+ * could use (a path or query that does not decode) with a JSON 400, hands the two webhook paths,
+ * exactly as spelt, to their {@link DeliveryReception}, refuses a token-less request whose
+ * normalised path is under {@code /api}, and gives everything else to Jersey.
+ *
+ * <p>Grizzly's own URI decoding is off: it answers an undecodable URI with an empty 500.
+ */
+final class FrontDoor extends HttpHandler {
+
+    private static final String UNAUTHORIZED = "{\"error\":\"unauthorized\"}";
+
+    private final Map<String, DeliveryReception> webhooks;
+    private final HttpHandler api;
+    private final ApiToken token;
+
+    FrontDoor(List<DeliveryReception> webhooks, HttpHandler api, ApiToken token) {
+        this.webhooks = webhooks.stream().collect(Collectors.toUnmodifiableMap(DeliveryReception::path,
+                Function.identity()));
+        this.api = api;
+        this.token = token;
+        setDecodeUrl(false);
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        Optional<RequestTarget> target = RequestTarget.parse(request.getRequestURI(), request.getQueryString());
+        if (target.isEmpty()) {
+            Answer.json(response, 400, ErrorResponse.json("bad_request",
+                    "the path or query is not valid percent-encoded UTF-8 text"), Map.of());
+            return;
+        }
+        DeliveryReception webhook = webhooks.get(request.getRequestURI());
+        if (webhook != null) {
+            webhook.service(request, response);
+            return;
+        }
+        if (target.get().isUnder("api") && !token.admits(request.getHeader(Header.Authorization))) {
+            token.logRefusal(request.getMethod().getMethodString(), request.getRequestURI(), request.getHeader(Header.Authorization));
+            Answer.json(response, 401, UNAUTHORIZED, Map.of("WWW-Authenticate", "Bearer"));
+            return;
+        }
+        api.service(request, response);
+    }
+
+    @Override
+    public void start() {
+        api.start();
+    }
+
+    @Override
+    public void destroy() {
+        api.destroy();
+    }
+}
