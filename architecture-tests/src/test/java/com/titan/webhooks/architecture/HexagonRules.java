@@ -59,8 +59,8 @@ final class HexagonRules {
 
     static final ArchRule PORTS_ARE_INTERFACES = classes()
             .that().resideInAnyPackage("..application.port.in..", "..application.port.out..")
-            .and(are("a port type (not a record, enum or exception)", c -> !c.isRecord() && !c.isEnum()
-                    && !c.isAssignableTo(Throwable.class)))
+            .and(are("a port type (not a record, enum, enum constant body or exception)", c -> !c.isRecord()
+                    && !c.isEnum() && !c.isAnonymousClass() && !c.isAssignableTo(Throwable.class)))
             .should().beInterfaces()
             .because("a port is a contract an adapter implements; commands and results beside it are values");
 

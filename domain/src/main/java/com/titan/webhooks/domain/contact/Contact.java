@@ -1,6 +1,6 @@
 package com.titan.webhooks.domain.contact;
 
-import com.titan.webhooks.domain.AggregateSize;
+import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.titan.webhooks.domain.AggregateSize;
+import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import java.time.Instant;
 import java.util.List;

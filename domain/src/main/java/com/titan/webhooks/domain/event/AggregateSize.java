@@ -1,6 +1,6 @@
-package com.titan.webhooks.domain;
+package com.titan.webhooks.domain.event;
 
-import com.titan.webhooks.domain.event.Stamped;
+import com.titan.webhooks.domain.LimitReachedException;
 import java.util.Collection;
 import java.util.Map;
 
