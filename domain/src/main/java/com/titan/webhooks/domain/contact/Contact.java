@@ -6,6 +6,8 @@ import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,11 @@ public final class Contact {
     /** Reconstitution from storage. */
     public static Contact reconstitute(ContactKey key, Map<String, Stamped<String>> attributes, long version) {
         return new Contact(key, StampedFields.of(attributes), version);
+    }
+
+    /** An independent copy with the same state and version, to tell what applying scores changed. */
+    public Contact copy() {
+        return new Contact(key, StampedFields.of(attributes.asMap()), version);
     }
 
     /** Applies one score; applying the same score again changes nothing. */
@@ -102,6 +109,28 @@ public final class Contact {
             }
         }
         return phones;
+    }
+
+    /**
+     * Whether this contact is the same person as someone with these link keys (normalised by
+     * {@link LinkKeys}): the same email ignoring case, or one of its phones has the same digits.
+     */
+    public boolean isSamePersonAs(Optional<String> email, Optional<String> phone) {
+        return email.isPresent() && email().flatMap(LinkKeys::email).equals(email)
+                || phone.isPresent() && phones().stream().map(p -> LinkKeys.phone(p.number())).anyMatch(phone::equals);
+    }
+
+    /**
+     * The lead status shown with someone who has these link keys: that of the first contact by
+     * key, among {@code candidates}, that is the same person and has a lead status. No provider
+     * offers this link; the order only makes the choice the same every time.
+     */
+    public static Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone,
+                                                    Collection<Contact> candidates) {
+        return candidates.stream()
+                .filter(contact -> contact.leadStatus().isPresent() && contact.isSamePersonAs(email, phone))
+                .min(Comparator.comparing(contact -> contact.key().value()))
+                .flatMap(Contact::leadStatus);
     }
 
     @Override
