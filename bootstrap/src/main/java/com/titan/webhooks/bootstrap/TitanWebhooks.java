@@ -259,8 +259,8 @@ public final class TitanWebhooks implements AutoCloseable {
         Duration grace = settings.shutdownGrace();
         housekeeping.shutdownNow();
         server.stop(grace);
-        feedScheduler.shutdownNow();
         stopQuietly(worker);
+        feedScheduler.shutdownNow();
         database.close();
         responder.shutdown();
         LOG.info("Titan Webhooks stopped");

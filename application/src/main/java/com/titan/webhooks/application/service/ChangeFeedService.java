@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,11 @@ public final class ChangeFeedService implements ReadChangesUseCase {
     /** Changes were committed here: look for waiters to answer now rather than at the next poll. */
     public void changesCommitted() {
         if (lookPending.compareAndSet(false, true)) {
-            scheduler.execute(this::look);
+            try {
+                scheduler.execute(this::look);
+            } catch (RejectedExecutionException stopping) {
+                lookPending.set(false); // the service is stopping: nobody is left waiting
+            }
         }
     }
 

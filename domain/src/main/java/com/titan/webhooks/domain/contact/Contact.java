@@ -6,8 +6,6 @@ import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,28 +107,6 @@ public final class Contact {
             }
         }
         return phones;
-    }
-
-    /**
-     * Whether this contact is the same person as someone with these link keys (normalised by
-     * {@link LinkKeys}): the same email ignoring case, or one of its phones has the same digits.
-     */
-    public boolean isSamePersonAs(Optional<String> email, Optional<String> phone) {
-        return email.isPresent() && email().flatMap(LinkKeys::email).equals(email)
-                || phone.isPresent() && phones().stream().map(p -> LinkKeys.phone(p.number())).anyMatch(phone::equals);
-    }
-
-    /**
-     * The lead status shown with someone who has these link keys: that of the first contact by
-     * key, among {@code candidates}, that is the same person and has a lead status. No provider
-     * offers this link; the order only makes the choice the same every time.
-     */
-    public static Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone,
-                                                    Collection<Contact> candidates) {
-        return candidates.stream()
-                .filter(contact -> contact.leadStatus().isPresent() && contact.isSamePersonAs(email, phone))
-                .min(Comparator.comparing(contact -> contact.key().value()))
-                .flatMap(Contact::leadStatus);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
@@ -55,8 +56,7 @@ public final class JdbiConnectionRepository implements Connections {
             """;
 
     private static final String LINKED = """
-            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
-            FROM connections WHERE email_norm IN (<emails>) OR phone_norm IN (<phones>)
+            SELECT id, email_norm, phone_norm FROM connections WHERE email_norm IN (<emails>) OR phone_norm IN (<phones>)
             """;
     private static final String LOCK_POSTGRES = "SELECT id FROM connections WHERE id IN (<ids>) ORDER BY id FOR UPDATE";
 
@@ -85,11 +85,13 @@ public final class JdbiConnectionRepository implements Connections {
     }
 
     @Override
-    public List<Connection> linkedTo(Set<String> emails, Set<String> phones) {
+    public List<ConnectionLink> linkedTo(Set<String> emails, Set<String> phones) {
         return transactions.withHandle(handle -> handle.createQuery(LINKED)
                 .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
                 .bindList(EmptyHandling.NULL_KEYWORD, "phones", List.copyOf(phones))
-                .map(ROW).list()).stream().map(ConnectionRow::toDomain).toList();
+                .map((rs, ctx) -> new ConnectionLink(new ConnectionId(rs.getString("id")),
+                        Optional.ofNullable(rs.getString("email_norm")), Optional.ofNullable(rs.getString("phone_norm"))))
+                .list());
     }
 
     @Override

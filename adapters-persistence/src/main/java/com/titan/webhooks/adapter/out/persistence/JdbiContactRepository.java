@@ -3,6 +3,7 @@ package com.titan.webhooks.adapter.out.persistence;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.ContactLink;
 import com.titan.webhooks.application.port.out.ContactFilter;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
@@ -32,14 +33,14 @@ public final class JdbiContactRepository implements Contacts {
             """;
     // the phones arrive as one JSON array, because a contact's phones are a member column that IN cannot search
     private static final String LINKED_POSTGRES = """
-            SELECT contact_key, version, state, lead_status, email_norm, phone_norms FROM contacts c
+            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
             WHERE lead_status IS NOT NULL
               AND (email_norm IN (<emails>)
                    OR EXISTS (SELECT 1 FROM json_array_elements_text(CAST(:phones AS json)) AS p(digits)
                               WHERE strpos(c.phone_norms, '|' || p.digits || '|') > 0))
             """;
     private static final String LINKED_SQLITE = """
-            SELECT contact_key, version, state, lead_status, email_norm, phone_norms FROM contacts c
+            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
             WHERE lead_status IS NOT NULL
               AND (email_norm IN (<emails>)
                    OR EXISTS (SELECT 1 FROM json_each(:phones) AS p
@@ -89,13 +90,14 @@ public final class JdbiContactRepository implements Contacts {
     }
 
     @Override
-    public List<Contact> linkedTo(Set<String> emails, Set<String> phones) {
+    public List<ContactLink> linkedTo(Set<String> emails, Set<String> phones) {
         String phoneList = StateJson.write(StateJson.strings(List.copyOf(phones)));
         return transactions.withHandle(handle -> handle.createQuery(dialect == Dialect.POSTGRESQL ? LINKED_POSTGRES : LINKED_SQLITE)
                 .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
                 .bind("phones", phoneList)
-                .map(ROW)
-                .list()).stream().map(ContactRow::toDomain).toList();
+                .map((rs, ctx) -> new ContactLink(new ContactKey(rs.getString("contact_key")), rs.getString("lead_status"),
+                        Optional.ofNullable(rs.getString("email_norm")), MemberColumn.members(rs.getString("phone_norms"))))
+                .list());
     }
 
     @Override

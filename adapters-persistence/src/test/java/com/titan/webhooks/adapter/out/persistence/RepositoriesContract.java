@@ -13,6 +13,7 @@ import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.LeadStatusLinks;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
@@ -25,40 +26,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract of the aggregate repositories and the unit of work: an aggregate comes back equal
  * to what was saved, a save based on a stale version is refused, and a failed unit of work leaves
  * nothing behind. One subclass per store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RepositoriesContract {
-
-    private TestDatabase store;
-    private Database database;
-
-    abstract TestDatabase createStore();
-
-    @BeforeAll
-    void openStore() {
-        store = createStore();
-        database = store.openMigrated();
-    }
-
-    @AfterAll
-    void dropStore() {
-        if (database != null) {
-            database.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-    }
+abstract class RepositoriesContract extends StoreContract {
 
     @Test
     void connection_savedThenFound_isEqualWithItsNextVersion() {
@@ -218,8 +195,8 @@ abstract class RepositoriesContract {
     }
 
     private Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone) {
-        return Contact.linkedLeadStatus(email, phone, database.contacts().linkedTo(
-                email.map(java.util.Set::of).orElse(java.util.Set.of()), phone.map(java.util.Set::of).orElse(java.util.Set.of())));
+        return new LeadStatusLinks(database.contacts().linkedTo(email.map(Set::of).orElse(Set.of()),
+                phone.map(Set::of).orElse(Set.of()))).leadStatusOf(email, phone);
     }
 
     @Test

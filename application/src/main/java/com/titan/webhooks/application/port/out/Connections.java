@@ -38,10 +38,11 @@ public interface Connections {
     }
 
     /**
-     * The connections whose email is one of {@code emails} or whose phone digits are one of
-     * {@code phones} (normalised as {@code LinkKeys} does), in one round trip.
+     * The links of the connections whose email is one of {@code emails} or whose phone digits are
+     * one of {@code phones} (normalised as {@code LinkKeys} does), in one round trip, without
+     * loading the connections themselves.
      */
-    List<Connection> linkedTo(Set<String> emails, Set<String> phones);
+    List<ConnectionLink> linkedTo(Set<String> emails, Set<String> phones);
 
     /**
      * Inside a transaction, waits for and holds the row locks of these connections until it ends

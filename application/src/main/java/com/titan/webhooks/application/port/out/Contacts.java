@@ -2,6 +2,7 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.ContactLink;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +42,9 @@ public interface Contacts {
     Page<Contact> list(ContactFilter filter, PageRequest page);
 
     /**
-     * The contacts with a lead status that have one of {@code emails} or one of {@code phones}
-     * (normalised as {@code LinkKeys} does), in one round trip: the candidates for the links of
-     * many connections at once (see {@link Contact#linkedLeadStatus}).
+     * The links of the contacts with a lead status that have one of {@code emails} or one of
+     * {@code phones} (normalised as {@code LinkKeys} does), in one round trip: the candidates for
+     * the links of many connections at once (see {@code LeadStatusLinks}).
      */
-    List<Contact> linkedTo(Set<String> emails, Set<String> phones);
+    List<ContactLink> linkedTo(Set<String> emails, Set<String> phones);
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * connections that show what changed, resumption without repeats or gaps, waiting, and the
  * cursor errors. One subclass per store.
  */
-abstract class ChangeFeedContract extends RunningServiceContract {
+abstract class ChangeFeedApiContract extends RunningServiceContract {
 
     private static final long SEED = 17_2026L;
 
@@ -150,7 +150,7 @@ abstract class ChangeFeedContract extends RunningServiceContract {
     @Test
     void resumeFromEveryNextCursor_reproducesTheWholeFeedExactlyOnce() {
         Random random = new Random(SEED);
-        System.out.println("ChangeFeedContract seed " + SEED);
+        System.out.println("ChangeFeedApiContract seed " + SEED);
         String start = feed.head();
         List<byte[]> burst = burst(random, unique("burst"), 60);
         Collections.shuffle(burst, random);
@@ -352,10 +352,14 @@ abstract class ChangeFeedContract extends RunningServiceContract {
 
     /** A seeded burst of TitanCard events over a few connections and cards, timestamps tied and out of order. */
     static List<byte[]> burst(Random random, String prefix, int size) {
+        return burst(random, prefix, size, 6);
+    }
+
+    static List<byte[]> burst(Random random, String prefix, int size, int connections) {
         List<byte[]> events = new ArrayList<>();
         String[] statuses = {"new", "contacted", "qualified", "lost"};
         for (int i = 0; i < size; i++) {
-            String id = prefix + "-" + random.nextInt(6);
+            String id = prefix + "-" + random.nextInt(connections);
             long timestamp = 1_705_420_800_000L + random.nextInt(40);
             events.add(switch (random.nextInt(5)) {
                 case 0 -> body("connection.created", timestamp, "{\"id\":\"" + id + "\",\"full_name\":\"Person " + i

@@ -3,7 +3,7 @@ package com.titan.webhooks.bootstrap;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 
 /** The change feed contract on PostgreSQL. */
-class PostgresChangeFeedTest extends ChangeFeedContract {
+class PostgresChangeFeedApiTest extends ChangeFeedApiContract {
 
     @Override
     TestDatabase createStore() {
