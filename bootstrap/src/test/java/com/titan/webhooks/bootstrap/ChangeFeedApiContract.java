@@ -263,7 +263,9 @@ abstract class ChangeFeedApiContract extends RunningServiceContract {
 
     @Test
     void cursorOlderThanRetention_is410_andTheFeedGoesOnFromWhatIsLeft() {
-        try (TestDatabase own = createStore(); RunningService other = RunningService.start(own)) {
+        // a second service beside the class's own: small pools, the machine's PostgreSQL is shared
+        try (TestDatabase own = createStore();
+             RunningService other = RunningService.start(own, java.util.Map.of("DATABASE_POOL_SIZE", "4"))) {
             FeedClient client = new FeedClient(other);
             String start = client.head();
             byte[] first = body("connection.created", 1_000, "{\"id\":\"" + unique("conn") + "\"}");
