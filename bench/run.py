@@ -8,6 +8,7 @@ meaning measured in the same run.
 Needs: the built jar (built if missing), wrk (apt-get install wrk), pgbench and PostgreSQL at
 127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests).
 """
+import json
 import os
 import re
 import shutil
@@ -23,6 +24,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 JAR = os.path.join(ROOT, "bootstrap", "target", "titan-webhooks.jar")
 SECRET = "whsec_bench_secret"
+API_TOKEN = "bench-api-token"
+FEED_BACKLOG = 100_000
+# the last figures recorded without the change feed (README, 2026-12-01): the feed's cost is measured against them
+BEFORE_FEED = {"PostgreSQL": {"accepted_per_s": 8731, "sustained_applied_per_s": 4949},
+               "SQLite": {"accepted_per_s": 5111, "sustained_applied_per_s": 4137}}
 SMOKE = "--smoke" in sys.argv
 CONNECTIONS = 64
 THREADS = 2
@@ -102,7 +108,7 @@ class Service:
     def __init__(self, store_env, port):
         self.port = port
         env = dict(os.environ, HTTP_PORT=str(port), HTTP_HOST="127.0.0.1", TITANCARD_WEBHOOK_SECRETS=SECRET,
-                   LOG_LEVEL="WARN", **store_env)
+                   API_TOKEN=API_TOKEN, LOG_LEVEL="WARN", **store_env)
         self.started = time.monotonic()
         self.process = subprocess.Popen(["java", "-Xmx256m", "-jar", JAR, "serve"], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -160,6 +166,43 @@ def settle(port, limit=30 if SMOKE else 300):
     return time.monotonic()
 
 
+def drain_feed(port, at_most):
+    """Reads the change feed from its start, 1,000 a page, as a consumer catching up would."""
+    cursor, read, pages, size = "", 0, 0, 0
+    started = time.monotonic()
+    while read < at_most:
+        request = urllib.request.Request("http://127.0.0.1:%d/api/changes?limit=1000&after=%s" % (port, cursor),
+                                         headers={"Authorization": "Bearer " + API_TOKEN})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            body = response.read()
+        page = json.loads(body)
+        if not page["changes"]:
+            break
+        read += len(page["changes"])
+        pages += 1
+        size += len(body)
+        cursor = page["next_cursor"]
+    seconds = time.monotonic() - started
+    return read, read / seconds if seconds > 0 else float("nan"), size / max(read, 1)
+
+
+def feed_storage(store_env):
+    """Average bytes a change takes in the store (its row's two snapshots), and a connection's own state."""
+    if "jdbc:sqlite:" in store_env["DATABASE_URL"]:
+        path = store_env["DATABASE_URL"][len("jdbc:sqlite:"):]
+        query = ("SELECT AVG(LENGTH(after_state) + COALESCE(LENGTH(before_state), 0)), "
+                 "(SELECT AVG(LENGTH(state)) FROM connections) FROM changes")
+        out = subprocess.run(["python3", "-c", "import sqlite3,sys; print('|'.join(str(v) for v in "
+                              "sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()))", path, query],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    else:
+        database = re.search(r"/([^/?]+)(\?|$)", store_env["DATABASE_URL"]).group(1)
+        out = psql("SELECT AVG(pg_column_size(after_state) + COALESCE(pg_column_size(before_state), 0)), "
+                   "(SELECT AVG(pg_column_size(state)) FROM connections) FROM changes", database)
+    change, state = (float(v) for v in out.split("|"))
+    return change, state
+
+
 def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
     port = 18900 if name == "PostgreSQL" else 18901
     service = Service(store_env, port)
@@ -178,6 +221,10 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         processed_after = applied(port)
         lag_after = metric(port, "titan_projection_lag_seconds_bucket")
         seconds = sustain["duration_us"] / 1e6
+        settle(port)
+        backlog, drain_rate, change_json = drain_feed(port, FEED_BACKLOG)
+        change_bytes, state_bytes = feed_storage(store_env)
+        recorded = BEFORE_FEED[name]
         return {
             "store": name,
             "accepted_per_s": burst["ok_rate"],
@@ -191,6 +238,10 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "sustained_non2xx": sustain["non2xx"] + sustain["errors"],
             "lag_p99_s": lag_quantile(lag_before, lag_after, 0.99),
             "ready_s": service.ready_after,
+            "burst_vs_before_feed": burst["ok_rate"] / recorded["accepted_per_s"],
+            "applied_vs_before_feed": (processed_after - processed_before) / seconds / recorded["sustained_applied_per_s"],
+            "feed_backlog": backlog, "feed_drain_per_s": drain_rate, "feed_json_bytes": change_json,
+            "change_row_bytes": change_bytes, "connection_state_bytes": state_bytes,
             "rss_mb": service.peak_rss_mb(),
         }
     finally:
@@ -264,6 +315,13 @@ def main():
             ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),
             ("sustained: projection lag p99 / s", "lag_p99_s", "%.3f"),
             ("start-up to ready / s", "ready_s", "%.2f"),
+            ("feed on: burst accepted/s vs last recorded without it", "burst_vs_before_feed", "%.2f"),
+            ("feed on: sustained applied/s vs last recorded without it", "applied_vs_before_feed", "%.2f"),
+            ("feed: changes read from the start (backlog)", "feed_backlog", "%d"),
+            ("feed: drain rate of that backlog / changes/s", "feed_drain_per_s", "%.0f"),
+            ("feed: bytes of JSON per change served", "feed_json_bytes", "%.0f"),
+            ("feed: bytes stored per change (both snapshots)", "change_row_bytes", "%.0f"),
+            ("feed: bytes of a connection's own stored state", "connection_state_bytes", "%.0f"),
             ("peak RSS / MB (-Xmx256m)", "rss_mb", "%.0f"),
         ]
         log("| figure | " + " | ".join(r["store"] for r in results) + " |")

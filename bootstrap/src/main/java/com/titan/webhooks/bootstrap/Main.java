@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "titan-webhooks", mixinStandardHelpOptions = true, version = "titan-webhooks 0.1.0",
         description = "Receives, verifies, stores and projects TitanX and TitanCard webhooks.",
         subcommands = {ServeCommand.class, MigrateCommand.class, SendCommand.class, VerifyCommand.class,
-                ReplayEventsCommand.class})
+                ReplayEventsCommand.class, ChangesCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for a bad argument or setting, as picocli uses for usage errors. */

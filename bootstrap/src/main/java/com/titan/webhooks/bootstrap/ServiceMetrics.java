@@ -4,7 +4,9 @@ import com.titan.webhooks.adapter.in.http.DeliveryCounter;
 import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveResult;
+import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.ProviderSignals;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,9 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
     private final Map<String, Counter> applied = new ConcurrentHashMap<>();
     private final Map<String, Counter> verifiedBy = new ConcurrentHashMap<>();
     private final Timer projectionLag;
+    private final Map<String, Counter> changesWritten = new ConcurrentHashMap<>();
+    private volatile double oldestChangeAge = Double.NaN;
+    private volatile Instant oldestChangeAt = Instant.EPOCH;
     // null while the store cannot be counted: the gauges then say NaN ("unknown"), not 0 ("empty")
     private volatile Map<ProcessingStatus, Long> inboxDepth;
     private volatile Instant inboxDepthAt = Instant.EPOCH;
@@ -127,6 +133,36 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
                     .tag("status", status.wireName())
                     .register(registry);
         }
+    }
+
+    void watchChanges(ChangeFeed feed) {
+        Gauge.builder("titan_changes_oldest_age_seconds", () -> oldestChangeAge(feed))
+                .description("age of the oldest change the feed retains (NaN: none)").register(registry);
+    }
+
+    @Override
+    public void changesCommitted(List<NewChange> changes) {
+        for (NewChange change : changes) {
+            String aggregate = change.after().type().wireName();
+            String kind = change.kind().wireName();
+            changesWritten.computeIfAbsent(aggregate + '\n' + kind, key -> Counter.builder("titan_changes_written")
+                    .description("changes recorded in the feed, by aggregate and kind")
+                    .tag("aggregate", aggregate).tag("kind", kind).register(registry)).increment();
+        }
+    }
+
+    private double oldestChangeAge(ChangeFeed feed) {
+        Instant now = clock.instant();
+        if (Duration.between(oldestChangeAt, now).compareTo(INBOX_DEPTH_MAX_AGE) > 0) {
+            try {
+                oldestChangeAge = feed.oldestCommittedAt().map(at -> Duration.between(at, now).toMillis() / 1000.0)
+                        .orElse(Double.NaN);
+            } catch (RuntimeException unavailable) {
+                oldestChangeAge = Double.NaN;
+            }
+            oldestChangeAt = now;
+        }
+        return oldestChangeAge;
     }
 
     void watchHttpPool(Supplier<WorkerPoolProbe.Stats> pool) {

@@ -33,7 +33,8 @@ public record Settings(
         int projectionMaxAttempts,
         Duration readTimeout,
         Duration shutdownGrace,
-        LogOutput logOutput) {
+        LogOutput logOutput,
+        Duration changeRetention) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
 
@@ -72,7 +73,8 @@ public record Settings(
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
                 Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
-                LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")));
+                LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")),
+                Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)));
     }
 
     public List<SigningSecret> secretsFor(Source source) {

@@ -3,6 +3,7 @@ package com.titan.webhooks.bootstrap;
 import com.titan.webhooks.adapter.in.http.ApiToken;
 import com.titan.webhooks.adapter.in.http.ApiTokenFilter;
 import com.titan.webhooks.adapter.in.http.CardResource;
+import com.titan.webhooks.adapter.in.http.ChangeResource;
 import com.titan.webhooks.adapter.in.http.ConnectionResource;
 import com.titan.webhooks.adapter.in.http.ContactResource;
 import com.titan.webhooks.adapter.in.http.DeliveryReception;
@@ -13,12 +14,16 @@ import com.titan.webhooks.adapter.in.http.HttpApi;
 import com.titan.webhooks.adapter.in.http.MetricsResource;
 import com.titan.webhooks.adapter.in.http.OpenApiResource;
 import com.titan.webhooks.adapter.in.http.ReminderResource;
+import com.titan.webhooks.adapter.in.http.ScoringJobResource;
 import com.titan.webhooks.adapter.in.http.UnfinishedBodies;
 import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
+import com.titan.webhooks.application.service.ChangeFeedService;
+import com.titan.webhooks.application.service.ChangeRetention;
 import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
@@ -30,8 +35,10 @@ import com.titan.webhooks.application.service.ReplayService;
 import com.titan.webhooks.application.service.RetryPolicy;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +53,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +67,10 @@ public final class TitanWebhooks implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TitanWebhooks.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration MIGRATION_RETRY = Duration.ofSeconds(2);
+    /** Another instance's changes reach a waiting reader within this (its own within milliseconds). */
+    private static final Duration FEED_POLL_INTERVAL = Duration.ofMillis(250);
+    /** Readers waiting for changes hold no thread, only a little memory and a look per change. */
+    private static final int MAX_FEED_WAITERS = 256;
 
     private final Settings settings;
     private final Database database;
@@ -69,10 +81,13 @@ public final class TitanWebhooks implements AutoCloseable {
     private final ExecutorService responder;
     private final List<DeliveryReception> webhooks;
     private final ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService feedScheduler;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
                           ReplayService replay, ResourceConfig application, ExecutorService responder,
-                          List<DeliveryReception> webhooks, ScheduledExecutorService housekeeping) {
+                          List<DeliveryReception> webhooks, ScheduledExecutorService housekeeping,
+                          ScheduledExecutorService feedScheduler) {
+        this.feedScheduler = feedScheduler;
         this.settings = settings;
         this.database = database;
         this.worker = worker;
@@ -109,16 +124,34 @@ public final class TitanWebhooks implements AutoCloseable {
         EventDecoder decoder = new JacksonEventDecoder();
         ReceiveDeliveryService receive = new ReceiveDeliveryService(new ConfiguredSecrets(settings), decoder,
                 database.inbox(), new TimeOrderedEventIds(clock), clock, pendingWork);
-        ProjectionService projection = projection(settings, database, decoder, clock, metrics);
+        ScheduledExecutorService feedScheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("change-feed"));
+        ChangeFeedService feed = new ChangeFeedService(database.changes(), feedScheduler, FEED_POLL_INTERVAL, MAX_FEED_WAITERS);
+        ProjectionService projection = projection(settings, database, decoder, clock, new ProjectionListener() {
+            @Override
+            public void settled(StoredEvent event, String result, Instant at) {
+                metrics.settled(event, result, at);
+            }
+
+            @Override
+            public void changesCommitted(List<NewChange> changes) {
+                feed.changesCommitted();
+                metrics.changesCommitted(changes);
+            }
+        });
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
                 POLL_INTERVAL);
         ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
-                database.contacts(), database.inbox());
+                database.contacts(), database.scoringJobs(), database.inbox());
         metrics.watchInbox(database.inbox());
+        metrics.watchChanges(database.changes());
+        ChangeRetention changeRetention = new ChangeRetention(database.changes(), clock, settings.changeRetention());
+        housekeeping.scheduleWithFixedDelay(() -> expire("change retention", "changes deleted", changeRetention::expire),
+                1, 60, TimeUnit.MINUTES);
         settings.payloadRetention().ifPresent(keep -> {
             PayloadRetention retention = new PayloadRetention(database.inbox(), clock, keep);
-            housekeeping.scheduleWithFixedDelay(() -> expire(retention), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> expire("payload retention", "raw payloads blanked",
+                    retention::expire), 1, 60, TimeUnit.MINUTES);
         });
         // writes answers once their deliveries are committed, or their bodies' deadline passed; two threads keep up
         ScheduledThreadPoolExecutor responder = new ScheduledThreadPoolExecutor(2, daemonThreads("responder"));
@@ -139,6 +172,8 @@ public final class TitanWebhooks implements AutoCloseable {
                 new ReminderResource(queries),
                 new ContactResource(queries),
                 new EventResource(queries, replay),
+                new ScoringJobResource(queries),
+                new ChangeResource(feed),
                 new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
@@ -159,6 +194,7 @@ public final class TitanWebhooks implements AutoCloseable {
         } catch (RuntimeException failure) {
             responder.shutdownNow();
             housekeeping.shutdownNow();
+            feedScheduler.shutdownNow();
             throw failure;
         }
         try {
@@ -170,6 +206,7 @@ public final class TitanWebhooks implements AutoCloseable {
             server.close();
             responder.shutdownNow();
             housekeeping.shutdownNow();
+            feedScheduler.shutdownNow();
             throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -177,14 +214,15 @@ public final class TitanWebhooks implements AutoCloseable {
         worker.start();
         String host = settings.httpHost().contains(":") ? "[" + settings.httpHost() + "]" : settings.httpHost();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", host, server.port(), database.describe());
-        return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping);
+        return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping,
+                feedScheduler);
     }
 
     /** The projection as the service runs it; the replay command applies events with the same one. */
     static ProjectionService projection(Settings settings, Database database, EventDecoder decoder, Clock clock,
                                         ProjectionListener listener) {
         return new ProjectionService(database.transactions(), database.inbox(), decoder, database.connections(),
-                database.cards(), database.reminders(), database.contacts(), database.scoringJobs(),
+                database.cards(), database.reminders(), database.contacts(), database.scoringJobs(), database.changes(),
                 new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 clock, listener);
     }
@@ -230,19 +268,21 @@ public final class TitanWebhooks implements AutoCloseable {
         housekeeping.shutdownNow();
         server.stop(grace);
         stopQuietly(worker);
+        feedScheduler.shutdownNow();
         database.close();
         responder.shutdown();
         LOG.info("Titan Webhooks stopped");
     }
 
-    private static void expire(PayloadRetention retention) {
+    /** Runs one retention job; a failure is logged and the next run tries again. */
+    private static void expire(String job, String what, IntSupplier run) {
         try {
-            int blanked = retention.expire();
-            if (blanked > 0) {
-                LOG.info("blanked the raw payloads of {} events past their retention", blanked);
+            int expired = run.getAsInt();
+            if (expired > 0) {
+                LOG.info("{}: {} {}", job, expired, what);
             }
         } catch (RuntimeException failure) {
-            LOG.warn("payload retention failed, will retry: {}", failure.getMessage());
+            LOG.warn("{} failed, will retry: {}", job, failure.getMessage());
         }
     }
 

@@ -222,6 +222,51 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void changes_printsTheFeedAsJsonLines_resumesAfterACursor_andFollows() throws Exception {
+        try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
+            Map<String, String> env = new java.util.HashMap<>(env(service));
+            env.put("API_TOKEN", "test-api-token");
+            assertEquals(0, run(env, "send", "connection.created").code());
+            assertEquals(0, run(env, "send", "card.viewed").code());
+            Eventually.await("two changes", Duration.ofSeconds(10), () -> lines(run(env, "changes").out()).length == 2);
+
+            String[] all = lines(run(env, "changes").out());
+            JsonNode first = ReceiveContract.json(all[0]);
+            assertEquals("connection", first.get("aggregate").asText());
+            assertEquals("j57xyz789ghi", first.get("id").asText());
+            String[] rest = lines(run(env, "changes", "--after", first.get("cursor").asText()).out());
+            assertEquals(1, rest.length);
+            assertEquals(all[1], rest[0]);
+            assertEquals(1, lines(run(env, "changes", "--aggregate", "card").out()).length);
+
+            StringWriter followed = new StringWriter();
+            String last = ReceiveContract.json(all[1]).get("cursor").asText();
+            Thread follower = new Thread(() -> Main.run(env, new PrintWriter(followed, true),
+                    new PrintWriter(new StringWriter(), true), "changes", "--follow", "--after", last));
+            follower.start();
+            try {
+                assertEquals(0, run(env, "send", "reminder.created").code());
+                Eventually.await("the follower to print the reminder", Duration.ofSeconds(10), () ->
+                        followed.toString().contains("\"aggregate\":\"reminder\""));
+            } finally {
+                follower.interrupt();
+                follower.join(5_000);
+            }
+
+            Result refused = run(Map.of("HTTP_PORT", String.valueOf(service.port())), "changes");
+            assertEquals(2, refused.code(), "no API_TOKEN");
+            Result expired = run(env, "changes", "--after", "bm9wZQ");
+            assertEquals(1, expired.code());
+            assertTrue(expired.err().contains("400"), expired.err());
+        }
+    }
+
+    private static String[] lines(String output) {
+        String trimmed = output.strip();
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("\n");
+    }
+
     private static void assertVerify(int code, String expected, Path body, String provider, String secret, String signature) {
         Result result = run(Map.of(), "verify", "--provider", provider, "--secret", secret, "--body", body.toString(),
                 "--signature", signature);

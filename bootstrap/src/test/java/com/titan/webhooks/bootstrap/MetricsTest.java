@@ -34,6 +34,14 @@ class MetricsTest {
             Eventually.await("the worker to apply the accepted events", Duration.ofSeconds(10), () ->
                     value(scrape(service), "titan_events_applied_total\\{result=\"processed\",type=\"card.viewed\"\\}") == 3);
 
+            int cardChanges = new FeedClient(service).drain(null, 1000, "aggregate=card").size();
+            assertTrue(cardChanges > 0);
+            Eventually.await("the changes to be counted", Duration.ofSeconds(10), () -> value(scrape(service),
+                    "titan_changes_written_total\\{aggregate=\"card\",kind=\"upsert\"\\}") == cardChanges);
+            // a gauge read from the store at most every few seconds
+            Eventually.await("the oldest change's age", Duration.ofSeconds(10), () ->
+                    value(scrape(service), "titan_changes_oldest_age_seconds") >= 0);
+
             String metrics = scrape(service);
             assertEquals(4, value(metrics, "titan_deliveries_total\\{outcome=\"accepted\",source=\"titancard\"\\}"));
             assertEquals(1, value(metrics, "titan_deliveries_total\\{outcome=\"duplicate\",source=\"titancard\"\\}"));

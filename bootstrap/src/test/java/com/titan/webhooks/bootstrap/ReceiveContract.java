@@ -314,10 +314,14 @@ abstract class ReceiveContract extends RunningServiceContract {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 }

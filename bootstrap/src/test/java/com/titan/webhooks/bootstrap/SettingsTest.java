@@ -28,6 +28,7 @@ class SettingsTest {
         assertEquals(1024 * 1024, settings.maxBodyBytes());
         assertEquals(List.of(), settings.secretsFor(Source.TITANX));
         assertEquals(Optional.empty(), settings.apiToken());
+        assertEquals(java.time.Duration.ofDays(7), settings.changeRetention());
     }
 
     @Test
@@ -42,6 +43,9 @@ class SettingsTest {
         assertMessage(Map.of("HTTP_PORT", "eighty"), "HTTP_PORT must be an integer from 0 to 65535 (got 'eighty')");
         assertMessage(Map.of("HTTP_PORT", "70000"), "HTTP_PORT must be an integer from 0 to 65535 (got '70000')");
         assertMessage(Map.of("MAX_BODY_BYTES", "0"), "MAX_BODY_BYTES must be an integer from 1 to 67108864 (got '0')");
+        assertMessage(Map.of("CHANGE_RETENTION_DAYS", "0"), "CHANGE_RETENTION_DAYS must be an integer from 1 to 36500 (got '0')");
+        assertMessage(Map.of("CHANGE_RETENTION_DAYS", "a week"),
+                "CHANGE_RETENTION_DAYS must be an integer from 1 to 36500 (got 'a week')");
         assertMessage(Map.of("DATABASE_URL", "jdbc:mysql://db/x"), "DATABASE_URL must start with jdbc:postgresql:, "
                 + "jdbc:sqlite:, postgres:// or postgresql:// (got 'jdbc:mysql://db/x')");
     }
@@ -69,6 +73,7 @@ class SettingsTest {
                 Arguments.of(Setting.PROJECTION_MAX_ATTEMPTS, "0"),
                 Arguments.of(Setting.SHUTDOWN_GRACE_SECONDS, "-5"),
                 Arguments.of(Setting.RAW_PAYLOAD_RETENTION_DAYS, "forever"),
+                Arguments.of(Setting.CHANGE_RETENTION_DAYS, "0"),
                 Arguments.of(Setting.SPOOL_DIR, null),
                 Arguments.of(Setting.SPOOL_MAX_MB, "0"),
                 Arguments.of(Setting.LOG_FORMAT, "JSON"),

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** Plain JDBC on a test store, for assertions on rows and for injecting failures. */
@@ -40,6 +42,29 @@ final class StoreQueries {
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row of a query, each as its columns' text. */
+    List<List<String>> rows(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(rs.getString(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

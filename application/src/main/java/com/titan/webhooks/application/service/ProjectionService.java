@@ -3,12 +3,14 @@ package com.titan.webhooks.application.service;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.in.ProjectEventsUseCase;
 import com.titan.webhooks.application.port.out.Cards;
+import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
+import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
@@ -32,10 +34,10 @@ import java.util.function.Supplier;
 
 /**
  * Use case: apply a batch of stored events in one transaction: claim them, load each aggregate
- * once, apply, save, and mark the events, all committed together. An event that cannot be applied
- * is retried with backoff and finally parked, without holding up the others. When another worker
- * saved one of the aggregates first, the whole batch is rolled back and run again, which is safe
- * because applying an event twice changes nothing.
+ * once, apply, save, record what changed in the change feed, and mark the events, all committed
+ * together. An event that cannot be applied is retried with backoff and finally parked, without
+ * holding up the others. When another worker saved one of the aggregates first, the whole batch is
+ * rolled back and run again, which is safe because applying an event twice changes nothing.
  */
 public final class ProjectionService implements ProjectEventsUseCase {
 
@@ -51,12 +53,13 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private final Reminders reminders;
     private final Contacts contacts;
     private final ScoringJobs jobs;
+    private final ChangeFeed changes;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final ProjectionListener listener;
 
     public ProjectionService(Transactions transactions, Inbox inbox, EventDecoder decoder, Connections connections,
-                             Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs,
+                             Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs, ChangeFeed changes,
                              RetryPolicy retryPolicy, Clock clock, ProjectionListener listener) {
         this.transactions = transactions;
         this.inbox = inbox;
@@ -66,6 +69,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
         this.reminders = reminders;
         this.contacts = contacts;
         this.jobs = jobs;
+        this.changes = changes;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.listener = listener;
@@ -115,7 +119,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private Settled chargeFailure(StoredEvent event, RuntimeException failure) {
         Map<StoredEvent, String> results = new LinkedHashMap<>();
         boolean parked = recordFailure(event, failure, clock.instant(), results);
-        return new Settled(new BatchReport(1, 0, 0, parked ? 0 : 1, parked ? 1 : 0), results);
+        return new Settled(new BatchReport(1, 0, 0, parked ? 0 : 1, parked ? 1 : 0), results, List.of());
     }
 
     /** Runs one transaction, again if it conflicted with another worker, and tells the listener after the commit. */
@@ -125,6 +129,9 @@ public final class ProjectionService implements ProjectEventsUseCase {
                 Settled settled = transactions.inTransaction(work);
                 Instant committed = clock.instant();
                 settled.results().forEach((event, result) -> listener.settled(event, result, committed));
+                if (!settled.changes().isEmpty()) {
+                    listener.changesCommitted(settled.changes());
+                }
                 return settled.report();
             } catch (ConcurrentUpdateException conflict) {
                 if (attempt == CONFLICT_RETRIES) {
@@ -136,14 +143,14 @@ public final class ProjectionService implements ProjectEventsUseCase {
     }
 
     /** What a committed batch did, told to the listener only after the commit. */
-    private record Settled(BatchReport report, Map<StoredEvent, String> results) {
+    private record Settled(BatchReport report, Map<StoredEvent, String> results, List<NewChange> changes) {
     }
 
     private Settled runBatch(int limit, AtomicReference<StoredEvent> claimed) {
         Instant now = clock.instant();
         List<StoredEvent> due = inbox.claimDue(now, limit);
         if (due.isEmpty()) {
-            return new Settled(BatchReport.EMPTY, Map.of());
+            return new Settled(BatchReport.EMPTY, Map.of(), List.of());
         }
         claimed.set(due.get(0));
         Map<StoredEvent, String> results = new LinkedHashMap<>();
@@ -171,7 +178,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
         batch.load(new ArrayList<>(decoded.values()));
         for (Map.Entry<StoredEvent, ProviderEvent> entry : decoded.entrySet()) {
             try {
-                batch.apply(entry.getValue());
+                batch.apply(entry.getKey().id(), entry.getValue());
                 processed.add(entry.getKey().id());
                 results.put(entry.getKey(), "processed");
             } catch (ConcurrentUpdateException | StoreUnavailableException storeTrouble) {
@@ -193,10 +200,15 @@ public final class ProjectionService implements ProjectEventsUseCase {
                 failed++;
             }
         }
-        batch.saveAll();
+        List<NewChange> changed = batch.saveAll();
         inbox.markProcessed(processed, ProcessingStatus.PROCESSED);
         inbox.markProcessed(ignored, ProcessingStatus.IGNORED);
-        return new Settled(new BatchReport(due.size(), processed.size(), ignored.size(), failed, parked), results);
+        if (!changed.isEmpty()) {
+            // last, because it takes the lock that orders the commits of every worker's changes
+            changes.record(changed, clock.instant());
+        }
+        return new Settled(new BatchReport(due.size(), processed.size(), ignored.size(), failed, parked), results,
+                changed);
     }
 
     /**

@@ -6,6 +6,8 @@ import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
 import com.titan.webhooks.application.port.in.QueryContactsUseCase;
 import com.titan.webhooks.application.port.in.QueryEventsUseCase;
 import com.titan.webhooks.application.port.in.QueryRemindersUseCase;
+import com.titan.webhooks.application.port.in.QueryScoringJobsUseCase;
+import com.titan.webhooks.application.port.out.CardFilter;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ConnectionFilter;
 import com.titan.webhooks.application.port.out.Connections;
@@ -17,16 +19,16 @@ import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.application.port.out.ReminderFilter;
 import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.Connection;
-import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
-import com.titan.webhooks.domain.contact.LinkKeys;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.List;
@@ -34,21 +36,22 @@ import java.util.Optional;
 
 /**
  * Use cases: the read side. Reads go straight to the stores' ports; the one piece of logic is
- * assembling a connection's details, including the cross-provider link to a scored contact.
+ * assembling a connection's details, including the cross-provider link to a scored contact, the
+ * same way the projection does for the change feed.
  */
 public final class QueryService implements QueryConnectionsUseCase, QueryCardsUseCase, QueryRemindersUseCase,
-        QueryContactsUseCase, QueryEventsUseCase {
-
-    /** A connection rarely has more reminders than this; the rest are listed through /api/reminders. */
-    private static final int REMINDERS_SHOWN = 100;
+        QueryContactsUseCase, QueryEventsUseCase, QueryScoringJobsUseCase {
 
     private final Connections connections;
     private final Cards cards;
     private final Reminders reminders;
     private final Contacts contacts;
+    private final ScoringJobs jobs;
     private final Inbox inbox;
 
-    public QueryService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, Inbox inbox) {
+    public QueryService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs,
+                        Inbox inbox) {
+        this.jobs = jobs;
         this.connections = connections;
         this.cards = cards;
         this.reminders = reminders;
@@ -63,19 +66,15 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
 
     @Override
     public Optional<ConnectionDetails> details(ConnectionId id) {
-        return connections.find(id).map(connection -> {
-            List<Reminder> pointing = reminders.list(ReminderFilter.forConnection(id.value()),
-                    PageRequest.first(REMINDERS_SHOWN)).items();
-            Optional<String> leadStatus = contacts.linkedLeadStatus(
-                    connection.field(ConnectionField.EMAIL).flatMap(LinkKeys::email),
-                    connection.field(ConnectionField.PHONE).flatMap(LinkKeys::phone));
-            return new ConnectionDetails(connection, pointing, leadStatus);
-        });
+        // the same lookups the projection makes for a connection's state in a change record
+        return connections.find(id).map(connection -> new ConnectionDetails(connection,
+                reminders.pointingAt(List.of(id), ConnectionDetails.REMINDERS_SHOWN).getOrDefault(id, List.of()),
+                ConnectionStates.leadStatus(connection, contacts)));
     }
 
     @Override
-    public Page<Card> list(boolean includeDeleted, PageRequest page) {
-        return cards.list(includeDeleted, page);
+    public Page<Card> list(CardFilter filter, PageRequest page) {
+        return cards.list(filter, page);
     }
 
     @Override
@@ -101,6 +100,11 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
     @Override
     public Optional<Contact> find(ContactKey key) {
         return contacts.find(key);
+    }
+
+    @Override
+    public Optional<ScoringJob> findJob(String jobKey) {
+        return jobs.find(jobKey);
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class Card {
         return new Card(id, StampedFields.of(fields), totalViews, totalShares, byKey, lifecycle, version);
     }
 
+    /** An independent copy with the same state and version, to tell what applying events changed. */
+    public Card copy() {
+        return new Card(id, StampedFields.of(fields.asMap()), totalViews, totalShares, activity, lifecycle, version);
+    }
+
     /** Applies one event; applying the same event again changes nothing. */
     public void apply(CardEvent event) {
         if (!event.cardId().equals(id)) {

@@ -75,6 +75,14 @@ public final class Connection {
     }
 
     /**
+     * An independent copy with the same state and version, taken before applying events so that
+     * what they changed can be told (a change record needs the state before and after).
+     */
+    public Connection copy() {
+        return new Connection(id, StampedFields.of(fields.asMap()), tags, notes, enrichments, lifecycle, version);
+    }
+
+    /**
      * Applies one event; applying the same event again changes nothing. An event this refuses
      * (it throws) may have been partly applied: discard the instance and load the connection again.
      */

@@ -44,6 +44,11 @@ public final class Contact {
         return new Contact(key, StampedFields.of(attributes), version);
     }
 
+    /** An independent copy with the same state and version, to tell what applying scores changed. */
+    public Contact copy() {
+        return new Contact(key, StampedFields.of(attributes.asMap()), version);
+    }
+
     /** Applies one score; applying the same score again changes nothing. */
     public void apply(ContactScored event) {
         if (!event.key().equals(key)) {

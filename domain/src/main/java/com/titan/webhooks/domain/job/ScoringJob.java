@@ -32,6 +32,11 @@ public final class ScoringJob {
         return new ScoringJob(jobKey, completion, version);
     }
 
+    /** An independent copy with the same state and version, to tell what applying an event changed. */
+    public ScoringJob copy() {
+        return new ScoringJob(jobKey, completion, version);
+    }
+
     public void apply(ScoringJobCompleted event) {
         if (!event.jobKey().equals(jobKey)) {
             throw new IllegalArgumentException("completion of job " + event.jobKey() + " applied to " + jobKey);

@@ -38,6 +38,11 @@ public final class Reminder {
         return new Reminder(id, StampedFields.of(fields), version);
     }
 
+    /** An independent copy with the same state and version, to tell what applying events changed. */
+    public Reminder copy() {
+        return new Reminder(id, StampedFields.of(fields.asMap()), version);
+    }
+
     /** Applies one event; applying the same event again changes nothing. */
     public void apply(ReminderEvent event) {
         if (!event.reminderId().equals(id)) {

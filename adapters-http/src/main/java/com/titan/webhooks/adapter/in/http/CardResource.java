@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
 import com.titan.webhooks.application.port.in.QueryCardsUseCase;
+import com.titan.webhooks.application.port.out.CardFilter;
 import com.titan.webhooks.domain.card.CardId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,9 +26,11 @@ public final class CardResource {
 
     @GET
     public Map<String, Object> list(@QueryParam("include_deleted") String includeDeleted,
+                                    @QueryParam("updated_since") String updatedSince,
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        boolean deleted = QueryParameters.flag("include_deleted", includeDeleted);
-        return QueryParameters.list(QueryParameters.listing(() -> cards.list(deleted,
+        CardFilter filter = new CardFilter(QueryParameters.flag("include_deleted", includeDeleted),
+                QueryParameters.instant("updated_since", updatedSince));
+        return QueryParameters.list(QueryParameters.listing(() -> cards.list(filter,
                 QueryParameters.page(cursor, limit))), Responses::card);
     }
 

@@ -26,8 +26,10 @@ public final class ContactResource {
 
     @GET
     public Map<String, Object> list(@QueryParam("lead_status") String leadStatus, @QueryParam("email") String email,
+                                    @QueryParam("updated_since") String updatedSince,
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        ContactFilter filter = new ContactFilter(QueryParameters.text(leadStatus), QueryParameters.text(email));
+        ContactFilter filter = new ContactFilter(QueryParameters.text(leadStatus), QueryParameters.text(email),
+                QueryParameters.instant("updated_since", updatedSince));
         return QueryParameters.list(QueryParameters.listing(() -> contacts.list(filter,
                 QueryParameters.page(cursor, limit))), Responses::contact);
     }

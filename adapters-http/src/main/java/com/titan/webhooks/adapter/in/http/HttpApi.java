@@ -23,6 +23,8 @@ public final class HttpApi {
         config.register(new JsonMapping());
         config.register(new WebApplicationExceptionMapper());
         config.register(new InvalidParameterExceptionMapper());
+        config.register(new CursorExpiredExceptionMapper());
+        config.register(new TooManyWaitersExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         for (Object resource : resources) {
             if (resource instanceof Feature || resource instanceof Class<?>) {

@@ -22,18 +22,23 @@ final class QueryParameters {
     }
 
     static PageRequest page(String cursor, String limit) {
-        int size = PageRequest.DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException notANumber) {
-                size = -1;
-            }
-            if (size < 1 || size > PageRequest.MAX_LIMIT) {
-                throw new InvalidParameterException("limit must be an integer from 1 to " + PageRequest.MAX_LIMIT);
-            }
+        return new PageRequest(text(cursor), integer("limit", limit, PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT));
+    }
+
+    /** An integer parameter from {@code min} to {@code max}; {@code fallback} when absent. */
+    static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
         }
-        return new PageRequest(text(cursor), size);
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new InvalidParameterException(name + " must be an integer from " + min + " to " + max);
     }
 
     static Optional<String> text(String value) {

@@ -27,9 +27,11 @@ public final class ReminderResource {
     @GET
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("due_before") String dueBefore,
                                     @QueryParam("connection_id") String connectionId,
+                                    @QueryParam("updated_since") String updatedSince,
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ReminderFilter filter = new ReminderFilter(QueryParameters.text(status),
-                QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId));
+                QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId),
+                QueryParameters.instant("updated_since", updatedSince));
         return QueryParameters.list(QueryParameters.listing(() -> reminders.list(filter,
                 QueryParameters.page(cursor, limit))), Responses::reminder);
     }

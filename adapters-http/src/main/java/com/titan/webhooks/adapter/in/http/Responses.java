@@ -2,12 +2,18 @@ package com.titan.webhooks.adapter.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.titan.webhooks.application.port.in.ConnectionDetails;
+import com.titan.webhooks.application.port.out.AggregateSnapshot;
+import com.titan.webhooks.application.port.out.CardSnapshot;
+import com.titan.webhooks.application.port.out.ContactSnapshot;
+import com.titan.webhooks.application.port.out.ReminderSnapshot;
+import com.titan.webhooks.application.port.out.ScoringJobSnapshot;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardField;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.delivery.StoredEvent;
+import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderField;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +93,30 @@ final class Responses {
         return body;
     }
 
+    static Map<String, Object> scoringJob(ScoringJob job) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", job.jobKey());
+        body.put("completed_at", job.completedAt().map(Object::toString).orElse(null));
+        body.put("payload", job.completion().map(c -> json(c.value())).orElse(null));
+        return body;
+    }
+
+    /** An aggregate's state in a change record, exactly as the aggregate's own route serves it. */
+    static Map<String, Object> snapshot(AggregateSnapshot snapshot) {
+        if (snapshot instanceof ConnectionDetails details) {
+            return connectionDetails(details);
+        } else if (snapshot instanceof CardSnapshot card) {
+            return card(card.card());
+        } else if (snapshot instanceof ReminderSnapshot reminder) {
+            return reminder(reminder.reminder());
+        } else if (snapshot instanceof ContactSnapshot contact) {
+            return contact(contact.contact());
+        } else if (snapshot instanceof ScoringJobSnapshot job) {
+            return scoringJob(job.job());
+        }
+        throw new IllegalArgumentException("no route serves " + snapshot.getClass().getSimpleName());
+    }
+
     static Map<String, Object> event(StoredEvent event) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", event.id().value());
@@ -124,9 +154,10 @@ final class Responses {
 
     /** TitanX's free-form {@code unmappedFields} was kept as JSON text; it goes back out as JSON. */
     private static Object nested(String name, String value) {
-        if (!"unmappedFields".equals(name) || value == null) {
-            return value;
-        }
+        return "unmappedFields".equals(name) && value != null ? json(value) : value;
+    }
+
+    private static Object json(String value) {
         try {
             return JsonMapping.MAPPER.readTree(value);
         } catch (JsonProcessingException notJson) {

@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.out.Cards;
+import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
@@ -222,7 +223,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Connections connections() {
-        return new JdbiConnectionRepository(transactions);
+        return new JdbiConnectionRepository(transactions, dialect);
     }
 
     public Cards cards() {
@@ -234,11 +235,15 @@ public final class Database implements AutoCloseable {
     }
 
     public Contacts contacts() {
-        return new JdbiContactRepository(transactions);
+        return new JdbiContactRepository(transactions, dialect);
     }
 
     public ScoringJobs scoringJobs() {
         return new JdbiScoringJobRepository(transactions);
+    }
+
+    public ChangeFeed changes() {
+        return new JdbiChangeFeed(transactions);
     }
 
     /** Commits the deliveries still waiting, then closes the pool. */

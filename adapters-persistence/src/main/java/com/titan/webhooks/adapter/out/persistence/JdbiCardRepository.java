@@ -1,10 +1,12 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.out.CardFilter;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ public final class JdbiCardRepository implements Cards {
     private static final String FIND_ALL = "SELECT id, version, state, deleted FROM cards WHERE id IN (<ids>)";
     private static final String LIST = """
             SELECT id, version, state, deleted FROM cards
-            WHERE id > :after AND (:includeDeleted OR deleted = FALSE)
+            WHERE id > :after AND (:includeDeleted OR deleted = FALSE) AND (:since IS NULL OR changed_at >= :since)
             ORDER BY id
             LIMIT :limit
             """;
@@ -56,10 +58,11 @@ public final class JdbiCardRepository implements Cards {
     }
 
     @Override
-    public Page<Card> list(boolean includeDeleted, PageRequest page) {
+    public Page<Card> list(CardFilter filter, PageRequest page) {
         List<CardRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
                 .bind("after", Keyset.after(page.after()))
-                .bind("includeDeleted", includeDeleted)
+                .bind("includeDeleted", filter.includeDeleted())
+                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(ROW)
                 .list());

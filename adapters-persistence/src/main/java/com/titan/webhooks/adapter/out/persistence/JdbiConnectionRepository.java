@@ -4,6 +4,7 @@ import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI. */
@@ -33,7 +36,7 @@ public final class JdbiConnectionRepository implements Connections {
               AND (:status IS NULL OR status = :status)
               AND (:tagPattern IS NULL OR tags LIKE :tagPattern ESCAPE '\\')
               AND (:email IS NULL OR email_norm = :email)
-              AND (:since IS NULL OR last_changed_at >= :since)
+              AND (:since IS NULL OR changed_at >= :since)
               AND (:includeDeleted OR deleted = FALSE)
             ORDER BY id
             LIMIT :limit
@@ -52,10 +55,17 @@ public final class JdbiConnectionRepository implements Connections {
             WHERE id = :id AND version = :version
             """;
 
-    private final JdbiTransactions transactions;
+    private static final String LINKED = """
+            SELECT id, email_norm, phone_norm FROM connections WHERE email_norm IN (<emails>) OR phone_norm IN (<phones>)
+            """;
+    private static final String LOCK_POSTGRES = "SELECT id FROM connections WHERE id IN (<ids>) ORDER BY id FOR UPDATE";
 
-    public JdbiConnectionRepository(JdbiTransactions transactions) {
+    private final JdbiTransactions transactions;
+    private final Dialect dialect;
+
+    public JdbiConnectionRepository(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
+        this.dialect = dialect;
     }
 
     @Override
@@ -72,6 +82,26 @@ public final class JdbiConnectionRepository implements Connections {
         return transactions.withHandle(handle -> handle.createQuery(FIND_ALL).bindList("ids", keys).map(ROW).list())
                 .stream().map(ConnectionRow::toDomain)
                 .collect(Collectors.toMap(Connection::id, connection -> connection));
+    }
+
+    @Override
+    public List<ConnectionLink> linkedTo(Set<String> emails, Set<String> phones) {
+        return transactions.withHandle(handle -> handle.createQuery(LINKED)
+                .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
+                .bindList(EmptyHandling.NULL_KEYWORD, "phones", List.copyOf(phones))
+                .map((rs, ctx) -> new ConnectionLink(new ConnectionId(rs.getString("id")),
+                        Optional.ofNullable(rs.getString("email_norm")), Optional.ofNullable(rs.getString("phone_norm"))))
+                .list());
+    }
+
+    @Override
+    public void lock(Collection<ConnectionId> ids) {
+        // SQLite has one writer at a time: a transaction that writes holds the whole store already
+        if (ids.isEmpty() || dialect == Dialect.SQLITE) {
+            return;
+        }
+        List<String> keys = ids.stream().map(ConnectionId::value).sorted().toList();
+        transactions.withHandle(handle -> handle.createQuery(LOCK_POSTGRES).bindList("ids", keys).mapTo(String.class).list());
     }
 
     @Override

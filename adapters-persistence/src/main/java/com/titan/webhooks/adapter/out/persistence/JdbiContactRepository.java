@@ -3,12 +3,16 @@ package com.titan.webhooks.adapter.out.persistence;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.ContactLink;
 import com.titan.webhooks.application.port.out.ContactFilter;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores scored contacts in PostgreSQL or SQLite through JDBI. */
@@ -23,14 +27,24 @@ public final class JdbiContactRepository implements Contacts {
             WHERE contact_key > :after
               AND (:leadStatus IS NULL OR lead_status = :leadStatus)
               AND (:email IS NULL OR email_norm = :email)
+              AND (:since IS NULL OR changed_at >= :since)
             ORDER BY contact_key
             LIMIT :limit
             """;
-    private static final String LINKED = """
-            SELECT lead_status FROM contacts
-            WHERE (email_norm = :email OR phone_norms LIKE :phonePattern) AND lead_status IS NOT NULL
-            ORDER BY contact_key
-            LIMIT 1
+    // the phones arrive as one JSON array, because a contact's phones are a member column that IN cannot search
+    private static final String LINKED_POSTGRES = """
+            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
+            WHERE lead_status IS NOT NULL
+              AND (email_norm IN (<emails>)
+                   OR EXISTS (SELECT 1 FROM json_array_elements_text(CAST(:phones AS json)) AS p(digits)
+                              WHERE strpos(c.phone_norms, '|' || p.digits || '|') > 0))
+            """;
+    private static final String LINKED_SQLITE = """
+            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
+            WHERE lead_status IS NOT NULL
+              AND (email_norm IN (<emails>)
+                   OR EXISTS (SELECT 1 FROM json_each(:phones) AS p
+                              WHERE instr(c.phone_norms, '|' || p.value || '|') > 0))
             """;
     private static final RowMapper<ContactRow> ROW = (rs, ctx) -> new ContactRow(rs.getString("contact_key"),
             rs.getLong("version"), rs.getString("state"), rs.getString("lead_status"), rs.getString("email_norm"),
@@ -47,9 +61,11 @@ public final class JdbiContactRepository implements Contacts {
             """;
 
     private final JdbiTransactions transactions;
+    private final Dialect dialect;
 
-    public JdbiContactRepository(JdbiTransactions transactions) {
+    public JdbiContactRepository(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
+        this.dialect = dialect;
     }
 
     @Override
@@ -66,6 +82,7 @@ public final class JdbiContactRepository implements Contacts {
                 .bind("after", Keyset.after(page.after()))
                 .bind("leadStatus", filter.leadStatus().orElse(null))
                 .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
+                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(ROW)
                 .list());
@@ -73,15 +90,14 @@ public final class JdbiContactRepository implements Contacts {
     }
 
     @Override
-    public Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone) {
-        if (email.isEmpty() && phone.isEmpty()) {
-            return Optional.empty();
-        }
-        return transactions.withHandle(handle -> handle.createQuery(LINKED)
-                .bind("email", email.orElse(null))
-                .bind("phonePattern", phone.map(MemberColumn::pattern).orElse(null))
-                .mapTo(String.class)
-                .findOne());
+    public List<ContactLink> linkedTo(Set<String> emails, Set<String> phones) {
+        String phoneList = StateJson.write(StateJson.strings(List.copyOf(phones)));
+        return transactions.withHandle(handle -> handle.createQuery(dialect == Dialect.POSTGRESQL ? LINKED_POSTGRES : LINKED_SQLITE)
+                .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
+                .bind("phones", phoneList)
+                .map((rs, ctx) -> new ContactLink(new ContactKey(rs.getString("contact_key")), rs.getString("lead_status"),
+                        Optional.ofNullable(rs.getString("email_norm")), MemberColumn.members(rs.getString("phone_norms"))))
+                .list());
     }
 
     @Override

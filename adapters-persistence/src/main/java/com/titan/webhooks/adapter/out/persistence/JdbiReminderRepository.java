@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import com.titan.webhooks.application.port.out.Page;
@@ -9,7 +10,11 @@ import com.titan.webhooks.application.port.out.ReminderFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -24,6 +29,7 @@ public final class JdbiReminderRepository implements Reminders {
               AND (:status IS NULL OR status = :status)
               AND (:dueBefore IS NULL OR scheduled_for < :dueBefore)
               AND (:connectionId IS NULL OR connection_id = :connectionId)
+              AND (:since IS NULL OR changed_at >= :since)
             ORDER BY id
             LIMIT :limit
             """;
@@ -39,6 +45,12 @@ public final class JdbiReminderRepository implements Reminders {
             UPDATE reminders SET version = version + 1, state = :state, status = :status,
                    connection_id = :connectionId, scheduled_for = :scheduledFor
             WHERE id = :id AND version = :version
+            """;
+
+    private static final String POINTING_AT = """
+            SELECT id, version, state, status, connection_id, scheduled_for FROM reminders
+            WHERE connection_id IN (<connections>)
+            ORDER BY connection_id, id
             """;
 
     private final JdbiTransactions transactions;
@@ -62,12 +74,31 @@ public final class JdbiReminderRepository implements Reminders {
     }
 
     @Override
+    public Map<ConnectionId, List<Reminder>> pointingAt(Collection<ConnectionId> connections, int eachAtMost) {
+        if (connections.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = connections.stream().map(ConnectionId::value).toList();
+        Map<ConnectionId, List<Reminder>> pointing = new HashMap<>();
+        transactions.withHandle(handle -> handle.createQuery(POINTING_AT).bindList("connections", keys).map(ROW).list())
+                .forEach(row -> {
+                    List<Reminder> list = pointing.computeIfAbsent(new ConnectionId(row.connectionId()),
+                            id -> new ArrayList<>());
+                    if (list.size() < eachAtMost) {
+                        list.add(row.toDomain());
+                    }
+                });
+        return pointing;
+    }
+
+    @Override
     public Page<Reminder> list(ReminderFilter filter, PageRequest page) {
         List<ReminderRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
                 .bind("after", Keyset.after(page.after()))
                 .bind("status", filter.status().orElse(null))
                 .bind("dueBefore", filter.dueBefore().map(Instant::toEpochMilli).orElse(null))
                 .bind("connectionId", filter.connectionId().orElse(null))
+                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
                 .bind("limit", page.limit() + 1)
                 .map(ROW)
                 .list());

@@ -35,20 +35,25 @@ public final class JdbiScoringJobRepository implements ScoringJobs {
 
     @Override
     public void save(ScoringJob job) {
-        ObjectNode state = StateJson.object();
-        job.completion().ifPresent(c -> {
-            state.put("payload", c.value());
-            state.set("stamp", StateJson.stamp(c.stamp()));
-        });
         int changed = transactions.withHandle(handle -> handle.createUpdate(job.version() == 0 ? INSERT : UPDATE)
-                .bind("key", job.jobKey()).bind("version", job.version()).bind("state", StateJson.write(state))
+                .bind("key", job.jobKey()).bind("version", job.version()).bind("state", state(job))
                 .execute());
         if (changed != 1) {
             throw new ConcurrentUpdateException("scoring job " + job.jobKey() + " changed since version " + job.version());
         }
     }
 
-    private static ScoringJob toDomain(String key, String json, long version) {
+    /** The job's stored state, as JSON. */
+    static String state(ScoringJob job) {
+        ObjectNode state = StateJson.object();
+        job.completion().ifPresent(c -> {
+            state.put("payload", c.value());
+            state.set("stamp", StateJson.stamp(c.stamp()));
+        });
+        return StateJson.write(state);
+    }
+
+    static ScoringJob toDomain(String key, String json, long version) {
         JsonNode state = StateJson.read(json);
         Stamped<String> completion = state.has("payload")
                 ? new Stamped<>(state.get("payload").asText(), StateJson.stamp(state.get("stamp")))

@@ -1,5 +1,6 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Transactions;
 import java.util.function.Supplier;
@@ -37,7 +38,7 @@ public final class JdbiTransactions implements Transactions {
                 }
             });
         } catch (JdbiException failure) {
-            throw unavailable(failure);
+            throw translated(failure);
         }
     }
 
@@ -46,8 +47,17 @@ public final class JdbiTransactions implements Transactions {
         try {
             return handle != null ? callback.withHandle(handle) : jdbi.withHandle(callback);
         } catch (JdbiException failure) {
-            throw unavailable(failure);
+            throw translated(failure);
         }
+    }
+
+    private static RuntimeException translated(JdbiException failure) {
+        if (StoreFailures.isConflict(failure)) {
+            // two workers locked the same rows in opposite orders, and the store rolled this one back
+            return new ConcurrentUpdateException("the store rolled back for a concurrent transaction: "
+                    + rootMessage(failure));
+        }
+        return unavailable(failure);
     }
 
     static StoreUnavailableException unavailable(JdbiException failure) {

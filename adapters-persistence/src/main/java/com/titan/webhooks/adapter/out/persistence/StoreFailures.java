@@ -12,6 +12,16 @@ final class StoreFailures {
     private StoreFailures() {
     }
 
+    /** A deadlock (40P01) or serialization failure (40001): retrying the transaction is the remedy. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException

@@ -33,38 +33,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The contract every implementation of the {@link Inbox} port must pass; one subclass per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class InboxContract {
+abstract class InboxContract extends StoreContract {
 
     private static final Instant NOW = Instant.parse("2026-01-16T16:00:00Z");
 
-    private TestDatabase store;
-    private Database database;
     private Inbox inbox;
 
-    abstract TestDatabase createStore();
-
     @BeforeAll
-    void openStore() {
-        store = createStore();
-        database = store.openMigrated();
+    void openInbox() {
         inbox = database.inbox();
-    }
-
-    @AfterAll
-    void dropStore() {
-        if (database != null) {
-            database.close();
-        }
-        if (store != null) {
-            store.close();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.port.in;
 
+import com.titan.webhooks.application.port.out.CardFilter;
 import com.titan.webhooks.application.port.out.Page;
 import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.card.Card;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /** Inbound port: read the user's cards. */
 public interface QueryCardsUseCase {
 
-    Page<Card> list(boolean includeDeleted, PageRequest page);
+    Page<Card> list(CardFilter filter, PageRequest page);
 
     Optional<Card> find(CardId id);
 }

@@ -37,5 +37,5 @@ public interface Cards {
     }
 
     /** Cards in id order, from the page's cursor on. */
-    Page<Card> list(boolean includeDeleted, PageRequest page);
+    Page<Card> list(CardFilter filter, PageRequest page);
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Outbound port: the connections, loaded and saved whole. */
 public interface Connections {
@@ -35,6 +36,19 @@ public interface Connections {
     default void saveAll(List<Connection> aggregates) {
         aggregates.forEach(this::save);
     }
+
+    /**
+     * The links of the connections whose email is one of {@code emails} or whose phone digits are
+     * one of {@code phones} (normalised as {@code LinkKeys} does), in one round trip, without
+     * loading the connections themselves.
+     */
+    List<ConnectionLink> linkedTo(Set<String> emails, Set<String> phones);
+
+    /**
+     * Inside a transaction, waits for and holds the row locks of these connections until it ends
+     * (where the store has row locks; a store with one writer needs none).
+     */
+    void lock(Collection<ConnectionId> ids);
 
     /** Connections in id order, from the page's cursor on. */
     Page<Connection> list(ConnectionFilter filter, PageRequest page);

@@ -2,11 +2,13 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.ContactLink;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Outbound port: the scored contacts, loaded and saved whole. */
 public interface Contacts {
@@ -40,8 +42,9 @@ public interface Contacts {
     Page<Contact> list(ContactFilter filter, PageRequest page);
 
     /**
-     * The lead status of the scored contact that is the same person as a connection: the same
-     * email ignoring case, or the same phone digits (see {@code LinkKeys}).
+     * The links of the contacts with a lead status that have one of {@code emails} or one of
+     * {@code phones} (normalised as {@code LinkKeys} does), in one round trip: the candidates for
+     * the links of many connections at once (see {@code LeadStatusLinks}).
      */
-    Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone);
+    List<ContactLink> linkedTo(Set<String> emails, Set<String> phones);
 }

@@ -2,8 +2,12 @@ package com.titan.webhooks.application.port.out;
 
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Instant;
+import java.util.List;
 
-/** Outbound port: told about every event the worker settles, for metrics and the event log. */
+/**
+ * Outbound port: told about every event the worker settles, for metrics and the event log, and
+ * about the changes each batch committed, for the metrics and the readers waiting for them.
+ */
 public interface ProjectionListener {
 
     ProjectionListener NONE = (event, result, at) -> { };
@@ -13,4 +17,8 @@ public interface ProjectionListener {
      * @param at     when the batch that settled it committed
      */
     void settled(StoredEvent event, String result, Instant at);
+
+    /** Told once per committed batch that recorded changes, after the commit. */
+    default void changesCommitted(List<NewChange> changes) {
+    }
 }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.Collection;
@@ -35,6 +36,12 @@ public interface Reminders {
     default void saveAll(List<Reminder> aggregates) {
         aggregates.forEach(this::save);
     }
+
+    /**
+     * For each of {@code connections} that has any, the first {@code eachAtMost} reminders that
+     * point at it, in id order, in one round trip.
+     */
+    Map<ConnectionId, List<Reminder>> pointingAt(Collection<ConnectionId> connections, int eachAtMost);
 
     /** Reminders in id order, from the page's cursor on. */
     Page<Reminder> list(ReminderFilter filter, PageRequest page);

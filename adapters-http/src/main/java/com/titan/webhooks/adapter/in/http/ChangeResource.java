@@ -1,0 +1,74 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.ChangeQuery;
+import com.titan.webhooks.application.port.in.ReadChangesUseCase;
+import com.titan.webhooks.application.port.out.AggregateType;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Inbound adapter: {@code /api/changes}, the change feed. A request that waits for changes is
+ * suspended: it holds no worker thread while it waits (the pool has a handful), and is answered
+ * from the thread that finds its changes or ends its wait.
+ */
+@Path("/api/changes")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ChangeResource {
+
+    static final int MAX_WAIT_SECONDS = 30;
+
+    private final ReadChangesUseCase changes;
+
+    public ChangeResource(ReadChangesUseCase changes) {
+        this.changes = changes;
+    }
+
+    @GET
+    public void read(@QueryParam("after") String after, @QueryParam("limit") String limit,
+                     @QueryParam("wait") String wait, @QueryParam("aggregate") String aggregate,
+                     @Suspended AsyncResponse response) {
+        try {
+            ChangeQuery query = new ChangeQuery(ChangeBodies.position(after), types(aggregate), limit(limit));
+            Duration waitFor = Duration.ofSeconds(QueryParameters.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS));
+            // a guard only: the use case answers every wait before it ends
+            response.setTimeout(waitFor.getSeconds() + 10, TimeUnit.SECONDS);
+            changes.readOrWait(query, waitFor).whenComplete((page, failure) -> {
+                if (failure != null) {
+                    response.resume(failure instanceof CompletionException ? failure.getCause() : failure);
+                } else {
+                    response.resume(ChangeBodies.page(page));
+                }
+            });
+        } catch (IllegalArgumentException neverIssued) {
+            response.resume(new InvalidParameterException(neverIssued.getMessage()));
+        } catch (RuntimeException failure) {
+            response.resume(failure);
+        }
+    }
+
+    private static int limit(String limit) {
+        return QueryParameters.integer("limit", limit, ChangeQuery.DEFAULT_LIMIT, 1, ChangeQuery.MAX_LIMIT);
+    }
+
+    private static Set<AggregateType> types(String aggregate) {
+        Set<AggregateType> types = EnumSet.noneOf(AggregateType.class);
+        if (aggregate == null || aggregate.isBlank()) {
+            return types;
+        }
+        for (String name : aggregate.split(",")) {
+            types.add(AggregateType.fromWireName(name.trim()).orElseThrow(() -> new InvalidParameterException(
+                    "aggregate must be a comma-separated list of connection, card, reminder, contact, scoring_job")));
+        }
+        return types;
+    }
+}

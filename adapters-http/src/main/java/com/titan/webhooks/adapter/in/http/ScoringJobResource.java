@@ -1,0 +1,28 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.in.QueryScoringJobsUseCase;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Inbound adapter: {@code /api/scoring-jobs/{id}}, the record of one TitanX scoring job. */
+@Path("/api/scoring-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ScoringJobResource {
+
+    private final QueryScoringJobsUseCase jobs;
+
+    public ScoringJobResource(QueryScoringJobsUseCase jobs) {
+        this.jobs = jobs;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return jobs.findJob(id).map(Responses::scoringJob).orElseThrow(NotFoundException::new);
+    }
+}

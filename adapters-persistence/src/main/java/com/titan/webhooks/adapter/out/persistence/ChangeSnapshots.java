@@ -1,0 +1,69 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.titan.webhooks.application.port.in.ConnectionDetails;
+import com.titan.webhooks.application.port.out.AggregateSnapshot;
+import com.titan.webhooks.application.port.out.AggregateType;
+import com.titan.webhooks.application.port.out.CardSnapshot;
+import com.titan.webhooks.application.port.out.ContactSnapshot;
+import com.titan.webhooks.application.port.out.ReminderSnapshot;
+import com.titan.webhooks.application.port.out.ScoringJobSnapshot;
+import com.titan.webhooks.domain.reminder.Reminder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An aggregate's state in a change row, in the store's own format: the same JSON its table's
+ * {@code state} column holds, and for a connection also its reminders and linked lead status at
+ * that moment. Rendering it is the HTTP adapter's job, with the same code as the aggregate's route.
+ */
+final class ChangeSnapshots {
+
+    private ChangeSnapshots() {
+    }
+
+    static String write(AggregateSnapshot snapshot) {
+        ObjectNode node = StateJson.object();
+        if (snapshot instanceof ConnectionDetails details) {
+            node.putRawValue("state", new RawValue(ConnectionRow.from(details.connection()).state()));
+            ArrayNode reminders = node.putArray("reminders");
+            details.reminders().forEach(reminder -> reminders.addObject().put("id", reminder.id().value())
+                    .putRawValue("state", new RawValue(ReminderRow.from(reminder).state())));
+            node.put("lead_status", details.leadStatus().orElse(null));
+        } else if (snapshot instanceof CardSnapshot card) {
+            node.putRawValue("state", new RawValue(CardRow.from(card.card()).state()));
+        } else if (snapshot instanceof ReminderSnapshot reminder) {
+            node.putRawValue("state", new RawValue(ReminderRow.from(reminder.reminder()).state()));
+        } else if (snapshot instanceof ContactSnapshot contact) {
+            node.putRawValue("state", new RawValue(ContactRow.from(contact.contact()).state()));
+        } else if (snapshot instanceof ScoringJobSnapshot job) {
+            node.putRawValue("state", new RawValue(JdbiScoringJobRepository.state(job.job())));
+        } else {
+            throw new IllegalArgumentException("no snapshot format for " + snapshot.getClass().getSimpleName());
+        }
+        return StateJson.write(node);
+    }
+
+    static AggregateSnapshot read(AggregateType type, String id, String json) {
+        JsonNode node = StateJson.read(json);
+        String state = node.get("state").toString();
+        return switch (type) {
+            case CONNECTION -> {
+                List<Reminder> reminders = new ArrayList<>();
+                node.get("reminders").forEach(r -> reminders.add(
+                        new ReminderRow(r.get("id").asText(), 0, r.get("state").toString(), null, null, null).toDomain()));
+                yield new ConnectionDetails(
+                        new ConnectionRow(id, 0, state, null, null, null, "", false, 0).toDomain(), reminders,
+                        Optional.ofNullable(StateJson.textOrNull(node, "lead_status")));
+            }
+            case CARD -> new CardSnapshot(new CardRow(id, 0, state, false).toDomain());
+            case REMINDER -> new ReminderSnapshot(new ReminderRow(id, 0, state, null, null, null).toDomain());
+            case CONTACT -> new ContactSnapshot(new ContactRow(id, 0, state, null, null, "").toDomain());
+            case SCORING_JOB -> new ScoringJobSnapshot(JdbiScoringJobRepository.toDomain(id, state, 0));
+        };
+    }
+}

@@ -1,0 +1,217 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.application.port.in.ConnectionDetails;
+import com.titan.webhooks.application.port.out.AggregateType;
+import com.titan.webhooks.application.port.out.CardFilter;
+import com.titan.webhooks.application.port.out.CardSnapshot;
+import com.titan.webhooks.application.port.out.Change;
+import com.titan.webhooks.application.port.out.ChangeKind;
+import com.titan.webhooks.application.port.out.ChangeWindow;
+import com.titan.webhooks.application.port.out.ConnectionFilter;
+import com.titan.webhooks.application.port.out.ConnectionLink;
+import com.titan.webhooks.application.port.out.ContactFilter;
+import com.titan.webhooks.application.port.out.ContactSnapshot;
+import com.titan.webhooks.application.port.out.NewChange;
+import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.out.ReminderFilter;
+import com.titan.webhooks.application.port.out.ReminderSnapshot;
+import com.titan.webhooks.application.port.out.ScoringJobSnapshot;
+import com.titan.webhooks.domain.TestEvents;
+import com.titan.webhooks.domain.card.Card;
+import com.titan.webhooks.domain.connection.Connection;
+import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.contact.Contact;
+import com.titan.webhooks.domain.contact.ContactLink;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.reminder.Reminder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the change feed store: changes come back in position order with the states they
+ * were recorded with (a later change never rewrites an earlier one), a unit of work that fails
+ * leaves no change and takes no position, retention remembers where it stopped, and recording
+ * marks the aggregates as changed for {@code updated_since}. One subclass per store.
+ */
+abstract class ChangeFeedContract extends StoreContract {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Test
+    void recordedChanges_comeBackInPositionOrder_withTheStatesTheyWereRecordedWith() {
+        String id = unique();
+        Connection created = TestEvents.aConnection(id);
+        Reminder reminder = TestEvents.aReminder(unique(), id);
+        ConnectionDetails first = new ConnectionDetails(created, List.of(reminder), Optional.of("high"));
+        Connection updated = created.copy();
+        updated.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_000), "qualified"));
+        ConnectionDetails second = new ConnectionDetails(updated, List.of(reminder), Optional.empty());
+        Card card = TestEvents.aCard(unique());
+        Contact contact = TestEvents.aContact(unique());
+        ChangeWindow before = database.changes().window();
+
+        database.transactions().inTransaction(() -> {
+            database.changes().record(List.of(new NewChange(Optional.empty(), first, event("e1")),
+                    new NewChange(Optional.empty(), new CardSnapshot(card), event("e2"))), NOW);
+            return null;
+        });
+        database.transactions().inTransaction(() -> {
+            database.changes().record(List.of(new NewChange(Optional.of(first), second, event("e3")),
+                    new NewChange(Optional.empty(), new ContactSnapshot(contact), event("e4")),
+                    new NewChange(Optional.empty(), new ReminderSnapshot(reminder), event("e5")),
+                    new NewChange(Optional.empty(), new ScoringJobSnapshot(TestEvents.aScoringJob(unique())), event("e6"))),
+                    NOW.plusMillis(1));
+            return null;
+        });
+
+        List<Change> changes = database.changes().after(before.last(), Set.of(), 100);
+        assertEquals(6, changes.size());
+        assertEquals(before.last() + 6, database.changes().window().last());
+        for (int i = 0; i < changes.size(); i++) {
+            assertEquals(before.last() + 1 + i, changes.get(i).position(), "positions without gaps");
+            assertEquals(event("e" + (i + 1)), changes.get(i).eventId());
+        }
+        assertEquals(first, changes.get(0).after(), "a later change does not rewrite an earlier one");
+        assertEquals(Optional.empty(), changes.get(0).before());
+        assertEquals(NOW, changes.get(0).committedAt());
+        assertEquals(new CardSnapshot(card), changes.get(1).after());
+        assertEquals(Optional.of(first), changes.get(2).before());
+        assertEquals(second, changes.get(2).after());
+        assertEquals(new ContactSnapshot(contact), changes.get(3).after());
+        assertEquals(AggregateType.SCORING_JOB, changes.get(5).after().type());
+
+        assertEquals(List.of(changes.get(1)), database.changes().after(before.last(), Set.of(AggregateType.CARD), 100));
+        assertEquals(changes.subList(2, 4), database.changes().after(changes.get(1).position(), Set.of(), 2));
+    }
+
+    @Test
+    void deletedAggregate_isRecordedAsADelete() {
+        String id = unique();
+        Connection deleted = TestEvents.aConnection(id);
+        deleted.apply(TestEvents.connectionDeleted(id, TestEvents.stamp(9_000)));
+        long last = database.changes().window().last();
+        database.transactions().inTransaction(() -> {
+            database.changes().record(List.of(new NewChange(Optional.empty(),
+                    new ConnectionDetails(deleted, List.of(), Optional.empty()), event("e1"))), NOW);
+            return null;
+        });
+        Change change = database.changes().after(last, Set.of(), 10).get(0);
+        assertEquals(ChangeKind.DELETE, change.kind());
+        assertTrue(change.after().deleted());
+    }
+
+    @Test
+    void unitOfWorkThatFails_leavesNoChange_andTakesNoPosition() {
+        String id = unique();
+        ChangeWindow before = database.changes().window();
+        assertThrows(IllegalStateException.class, () -> database.transactions().inTransaction(() -> {
+            Connection connection = TestEvents.aConnection(id);
+            database.connections().save(connection);
+            database.changes().record(List.of(new NewChange(Optional.empty(),
+                    new ConnectionDetails(connection, List.of(), Optional.empty()), event("e1"))), NOW);
+            throw new IllegalStateException("the batch fails after recording its change");
+        }));
+        assertEquals(before, database.changes().window());
+        assertEquals(List.of(), database.changes().after(before.last(), Set.of(), 10));
+        assertTrue(database.connections().find(new ConnectionId(id)).isEmpty());
+    }
+
+    @Test
+    void retention_deletesTheOlderChanges_andRemembersWhereItStopped() {
+        try (TestDatabase own = createStore(); Database fresh = own.openMigrated()) {
+            Card card = TestEvents.aCard(unique());
+            for (int i = 0; i < 3; i++) {
+                Instant at = NOW.plusSeconds(i);
+                fresh.transactions().inTransaction(() -> {
+                    fresh.changes().record(List.of(new NewChange(Optional.empty(), new CardSnapshot(card), event("e"))), at);
+                    return null;
+                });
+            }
+            assertEquals(Optional.of(NOW), fresh.changes().oldestCommittedAt());
+
+            assertEquals(2, fresh.changes().pruneCommittedBefore(NOW.plusSeconds(2)));
+
+            assertEquals(new ChangeWindow(2, 3), fresh.changes().window());
+            assertEquals(Optional.of(NOW.plusSeconds(2)), fresh.changes().oldestCommittedAt());
+            assertEquals(0, fresh.changes().pruneCommittedBefore(NOW.plusSeconds(2)), "nothing more to delete");
+            assertEquals(3, fresh.changes().after(2, Set.of(), 10).get(0).position());
+        }
+    }
+
+    @Test
+    void recording_marksTheAggregatesChangedThen_forUpdatedSince() {
+        Connection connection = TestEvents.aConnection(unique());
+        Card card = TestEvents.aCard(unique());
+        Reminder reminder = TestEvents.aReminder(unique(), connection.id().value());
+        Contact contact = TestEvents.aContact(unique());
+        Instant at = NOW.plusSeconds(3_600);
+        database.transactions().inTransaction(() -> {
+            database.connections().save(connection);
+            database.cards().save(card);
+            database.reminders().save(reminder);
+            database.contacts().save(contact);
+            database.changes().record(List.of(
+                    new NewChange(Optional.empty(), new ConnectionDetails(connection, List.of(), Optional.empty()), event("e")),
+                    new NewChange(Optional.empty(), new CardSnapshot(card), event("e")),
+                    new NewChange(Optional.empty(), new ReminderSnapshot(reminder), event("e")),
+                    new NewChange(Optional.empty(), new ContactSnapshot(contact), event("e"))), at);
+            return null;
+        });
+        PageRequest page = PageRequest.first(500);
+        for (Instant since : List.of(at, at.plusMillis(1))) {
+            boolean expected = since.equals(at);
+            Optional<Instant> filter = Optional.of(since);
+            assertEquals(expected, database.connections().list(new ConnectionFilter(Optional.empty(), Optional.empty(),
+                    Optional.empty(), filter, true), page).items().contains(connection), "connection since " + since);
+            assertEquals(expected, database.cards().list(new CardFilter(true, filter), page).items().contains(card));
+            assertEquals(expected, database.reminders().list(new ReminderFilter(Optional.empty(), Optional.empty(),
+                    Optional.empty(), filter), page).items().contains(reminder));
+            assertEquals(expected, database.contacts().list(new ContactFilter(Optional.empty(), Optional.empty(), filter),
+                    page).items().contains(contact));
+        }
+    }
+
+    @Test
+    void linkLookups_findConnectionsAndContactsByEmailOrPhone_andRemindersByConnection() {
+        String id = unique();
+        Connection connection = TestEvents.aConnection(id);
+        Reminder later = TestEvents.aReminder("b-" + unique(), id);
+        Reminder earlier = TestEvents.aReminder("a-" + unique(), id);
+        Contact contact = TestEvents.aContact(unique());
+        database.connections().save(connection);
+        database.reminders().saveAll(List.of(later, earlier));
+        database.contacts().save(contact);
+
+        ConnectionLink byKeys = new ConnectionLink(connection.id(), Optional.of("jane@example.com"), Optional.of("15551234567"));
+        assertTrue(database.connections().linkedTo(Set.of("jane@example.com"), Set.of()).contains(byKeys));
+        assertTrue(database.connections().linkedTo(Set.of(), Set.of("15551234567")).contains(byKeys));
+        ContactLink link = new ContactLink(contact.key(), "high", Optional.of("ada@example.com"), Set.of("15551234567"));
+        assertTrue(database.contacts().linkedTo(Set.of(), Set.of("15551234567")).contains(link));
+        assertTrue(database.contacts().linkedTo(Set.of("ada@example.com"), Set.of()).contains(link));
+        assertEquals(List.of(), database.contacts().linkedTo(Set.of("nobody@example.com"), Set.of("4930000000")));
+        assertEquals(List.of(earlier, later), database.reminders().pointingAt(List.of(connection.id()), 5)
+                .get(connection.id()));
+        assertEquals(List.of(earlier), database.reminders().pointingAt(List.of(connection.id()), 1).get(connection.id()));
+        database.transactions().inTransaction(() -> {
+            database.connections().lock(List.of(connection.id()));
+            return null;
+        });
+    }
+
+    private static EventId event(String value) {
+        return new EventId(value);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString();
+    }
+}

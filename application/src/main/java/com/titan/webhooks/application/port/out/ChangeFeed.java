@@ -1,0 +1,32 @@
+package com.titan.webhooks.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Outbound port: the transactional outbox of the projected state. Changes are recorded inside
+ * the projection's transaction, so that they commit or roll back with the state they describe.
+ */
+public interface ChangeFeed {
+
+    /**
+     * Records {@code changes}, committed at {@code committedAt}, inside the caller's transaction,
+     * and marks each changed aggregate as changed then (for {@code updated_since}). Call it last
+     * before the commit: it takes the next positions, and with them a lock that orders the
+     * commits of every writer, held until the commit.
+     */
+    void record(List<NewChange> changes, Instant committedAt);
+
+    ChangeWindow window();
+
+    /** Up to {@code limit} changes after {@code position}, of the given types (all if empty), in position order. */
+    List<Change> after(long position, Set<AggregateType> types, int limit);
+
+    /** Deletes the changes committed before {@code before}; answers how many. */
+    int pruneCommittedBefore(Instant before);
+
+    /** When the oldest retained change was committed. */
+    Optional<Instant> oldestCommittedAt();
+}
