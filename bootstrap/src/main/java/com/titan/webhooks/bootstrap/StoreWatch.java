@@ -56,9 +56,15 @@ final class StoreWatch {
                 .register(registry);
     }
 
-    private void look() {
+    /** Looks now; also run once as soon as the store is migrated, so that readiness is right from the start. */
+    void look() {
+        if (!database.isMigrated()) {
+            // the migration has the store to itself (SQLite's pool is one connection): a probe
+            // competing for it could make the migration time out on a busy machine
+            return;
+        }
         reachable = database.isReachable();
-        if (!reachable || !database.isMigrated()) {
+        if (!reachable) {
             return;
         }
         try {
@@ -91,10 +97,10 @@ final class StoreWatch {
         if (database.hasSpool()) {
             return Optional.empty();
         }
-        if (!reachable) {
-            return Optional.of("the store cannot be reached");
+        if (!database.isMigrated()) {
+            return Optional.of("the store is not migrated yet");
         }
-        return database.isMigrated() ? Optional.empty() : Optional.of("the store is not migrated yet");
+        return reachable ? Optional.empty() : Optional.of("the store cannot be reached");
     }
 
     /** Why the worker is not applying events, if it is not. */

@@ -200,6 +200,7 @@ public final class TitanWebhooks implements AutoCloseable {
         try {
             // until the migration is done, readiness says so, and a delivery that arrives is spooled or gets a 503
             migration.get(settings.database().connectTimeout().plus(MIGRATION_RETRY).toMillis(), TimeUnit.MILLISECONDS);
+            watch.look();
         } catch (TimeoutException stillUnreachable) {
             LOG.warn("the store cannot be reached yet: deliveries are spooled, and the store is migrated when it answers");
         } catch (ExecutionException failed) {
