@@ -123,19 +123,16 @@ final class AggregateBatch {
         applied.add(eventId);
     }
 
-    /** Drops the aggregate {@code event} was applied to, unsaved: the event was refused half-way. */
-    void forget(ProviderEvent event) {
-        if (event instanceof ConnectionEvent e) {
-            touchedConnections.forget(e.connectionId());
-        } else if (event instanceof CardEvent e) {
-            touchedCards.forget(e.cardId());
-        } else if (event instanceof ReminderEvent e) {
-            touchedReminders.forget(e.reminderId());
-        } else if (event instanceof ContactScored e) {
-            touchedContacts.forget(e.key());
-        } else if (event instanceof ScoringJobCompleted e) {
-            touchedJobs.forget(e.jobKey());
-        }
+    /**
+     * Drops everything the batch touched, unsaved: its only event was refused half-way, so nothing
+     * it touched may be stored.
+     */
+    void discardAll() {
+        touchedConnections.discard();
+        touchedCards.discard();
+        touchedReminders.discard();
+        touchedContacts.discard();
+        touchedJobs.discard();
     }
 
     /**

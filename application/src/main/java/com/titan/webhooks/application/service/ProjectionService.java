@@ -189,7 +189,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
                     // for it already applied: roll back, and apply the batch one event at a time
                     throw failure;
                 }
-                batch.forget(entry.getValue());
+                batch.discardAll();
                 failures.put(entry.getKey(), failure);
             }
         }

@@ -57,11 +57,11 @@ final class Touched<K, A> {
         }
     }
 
-    /** Drops an aggregate, unsaved and unrecorded: an event was refused half-way through it. */
-    void forget(K id) {
-        current.remove(id);
-        loaded.remove(id);
-        lastChangedBy.remove(id);
+    /** Drops every aggregate, unsaved and unrecorded: an event was refused half-way through one. */
+    void discard() {
+        current.clear();
+        loaded.clear();
+        lastChangedBy.clear();
     }
 
     /** The aggregates whose state differs from what was loaded, in {@code order}. */

@@ -88,7 +88,7 @@ public final class Card {
 
     /** How much text the card holds, for its bound ({@link AggregateSize}). */
     public long characters() {
-        long total = AggregateSize.ofFields(fields.asMap());
+        long total = fields.characters();
         for (CardActivity entry : activity.values()) {
             total += AggregateSize.of(entry.source()) + AggregateSize.of(entry.country()) + AggregateSize.of(entry.city())
                     + AggregateSize.of(entry.eventKey());

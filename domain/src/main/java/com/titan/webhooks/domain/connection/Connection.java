@@ -114,7 +114,7 @@ public final class Connection {
 
     /** How much text the connection holds, for its bound. */
     public long characters() {
-        long total = AggregateSize.ofFields(fields.asMap());
+        long total = fields.characters();
         total += tags == null ? 0 : AggregateSize.of(tags.value());
         for (Note note : notes.values()) {
             total += AggregateSize.of(note.id()) + AggregateSize.of(note.content());

@@ -67,7 +67,7 @@ public final class Contact {
 
     /** How much text the contact holds, for its bound ({@link AggregateSize}). */
     public long characters() {
-        return AggregateSize.ofFields(attributes.asMap());
+        return attributes.characters();
     }
 
     public ContactKey key() {

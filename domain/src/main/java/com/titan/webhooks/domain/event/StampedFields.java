@@ -49,6 +49,11 @@ public final class StampedFields<K> {
         return Map.copyOf(values);
     }
 
+    /** How much text the fields hold (names, values, and the keys of the stamps that set them), uncopied. */
+    public long characters() {
+        return AggregateSize.ofFields(values);
+    }
+
     /** The stamp of the most recent change to any field, or null if none was ever set. */
     public Stamp latestStamp() {
         Stamp latest = null;

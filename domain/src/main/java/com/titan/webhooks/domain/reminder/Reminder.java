@@ -49,9 +49,9 @@ public final class Reminder {
             throw new IllegalArgumentException("event for reminder " + event.reminderId().value()
                     + " applied to " + id.value());
         }
-        long before = AggregateSize.ofFields(fields.asMap());
+        long before = fields.characters();
         fields.merge(event.fields(), event.stamp());
-        AggregateSize.check("reminder", id.value(), before, AggregateSize.ofFields(fields.asMap()));
+        AggregateSize.check("reminder", id.value(), before, fields.characters());
     }
 
     public ReminderId id() {
