@@ -26,4 +26,25 @@ class HexagonArchitectureTest {
 
     @ArchTest
     static final ArchRule use_cases_live_in_application = HexagonRules.USE_CASES_LIVE_IN_APPLICATION;
+
+    @ArchTest
+    static final ArchRule adapters_use_ports_not_services = HexagonRules.ADAPTERS_USE_PORTS_NOT_SERVICES;
+
+    @ArchTest
+    static final ArchRule driving_adapters_use_use_cases = HexagonRules.DRIVING_ADAPTERS_USE_USE_CASES;
+
+    @ArchTest
+    static final ArchRule driven_adapters_drive_nothing = HexagonRules.DRIVEN_ADAPTERS_DRIVE_NOTHING;
+
+    @ArchTest
+    static final ArchRule ports_do_not_mix = HexagonRules.PORTS_DO_NOT_MIX;
+
+    @ArchTest
+    static final ArchRule outbound_ports_are_implemented_by_adapters = HexagonRules.OUTBOUND_PORTS_ARE_IMPLEMENTED_BY_ADAPTERS;
+
+    @ArchTest
+    static final ArchRule resources_are_named_for_their_noun = HexagonRules.RESOURCES_ARE_NAMED_FOR_THEIR_NOUN;
+
+    @ArchTest
+    static final ArchRule names_say_the_domain = HexagonRules.NAMES_SAY_THE_DOMAIN;
 }

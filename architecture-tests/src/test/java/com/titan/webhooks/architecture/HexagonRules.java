@@ -20,7 +20,13 @@ final class HexagonRules {
     private static final String DOMAIN = "..domain..";
     private static final String APPLICATION = "..application..";
     private static final String HTTP_ADAPTER = "..adapter.in.http..";
+    private static final String DECODING_ADAPTER = "..adapter.out.decoding..";
     private static final String PERSISTENCE_ADAPTER = "..adapter.out.persistence..";
+    private static final String DRIVING_ADAPTERS = "..adapter.in..";
+    private static final String DRIVEN_ADAPTERS = "..adapter.out..";
+    private static final String INBOUND_PORTS = "..application.port.in..";
+    private static final String OUTBOUND_PORTS = "..application.port.out..";
+    private static final String SERVICES = "..application.service..";
     private static final String BOOTSTRAP = "..bootstrap..";
 
     static final ArchRule CORE_USES_NO_FRAMEWORK = noClasses()
@@ -39,17 +45,21 @@ final class HexagonRules {
             .layer("Domain").definedBy(DOMAIN)
             .layer("Application").definedBy(APPLICATION)
             .layer("HttpAdapter").definedBy(HTTP_ADAPTER)
+            .layer("DecodingAdapter").definedBy(DECODING_ADAPTER)
             .layer("PersistenceAdapter").definedBy(PERSISTENCE_ADAPTER)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("DecodingAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "PersistenceAdapter", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HttpAdapter", "PersistenceAdapter", "Bootstrap");
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "DecodingAdapter", "PersistenceAdapter",
+                    "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HttpAdapter", "DecodingAdapter",
+                    "PersistenceAdapter", "Bootstrap");
     }
 
     static final ArchRule EVERY_CLASS_IN_A_LAYER = classes()
-            .should().resideInAnyPackage(DOMAIN, APPLICATION, HTTP_ADAPTER, PERSISTENCE_ADAPTER, BOOTSTRAP)
+            .should().resideInAnyPackage(DOMAIN, APPLICATION, HTTP_ADAPTER, DECODING_ADAPTER, PERSISTENCE_ADAPTER, BOOTSTRAP)
             .because("a class outside every layer (or in a misspelt package) would escape the layer rules");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices()
@@ -69,6 +79,50 @@ final class HexagonRules {
             .should().resideInAPackage("..application.port.in..")
             .andShould().beInterfaces()
             .because("inbound ports are the application's interfaces, driven by any adapter");
+
+    static final ArchRule ADAPTERS_USE_PORTS_NOT_SERVICES = noClasses()
+            .that().resideInAPackage("..adapter..")
+            .should().dependOnClassesThat().resideInAPackage(SERVICES)
+            .because("an adapter reaches the application through its ports only; which service answers is"
+                    + " bootstrap's choice, and a test can put a fake in its place");
+
+    static final ArchRule DRIVING_ADAPTERS_USE_USE_CASES = noClasses()
+            .that().resideInAPackage(DRIVING_ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(OUTBOUND_PORTS)
+            .because("a driving adapter asks a use case; the stores behind the use cases are the application's business");
+
+    static final ArchRule DRIVEN_ADAPTERS_DRIVE_NOTHING = noClasses()
+            .that().resideInAPackage(DRIVEN_ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(INBOUND_PORTS)
+            .because("a driven adapter serves the application; one that calls a use case turns the hexagon inside out");
+
+    static final ArchRule PORTS_DO_NOT_MIX = noClasses()
+            .that().resideInAPackage(INBOUND_PORTS)
+            .should().dependOnClassesThat().resideInAPackage(OUTBOUND_PORTS)
+            .orShould().dependOnClassesThat().resideInAPackage(SERVICES)
+            .because("a use case's signature is all its caller sees: values both sides share live in"
+                    + " application.port, never in the outbound ports or the services");
+
+    static final ArchRule OUTBOUND_PORTS_ARE_IMPLEMENTED_BY_ADAPTERS = classes()
+            .that(are("an implementation of an outbound port", c -> !c.isInterface()
+                    && c.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().contains(".application.port.out"))))
+            .should().resideInAnyPackage(DRIVEN_ADAPTERS, BOOTSTRAP)
+            .because("an outbound port is there to be replaced: implemented inside the core, nothing could replace it");
+
+    static final ArchRule RESOURCES_ARE_NAMED_FOR_THEIR_NOUN = classes()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().haveSimpleNameEndingWith("Resource")
+            .andShould().resideInAPackage(HTTP_ADAPTER)
+            .because("a reader finds every route of the API in the HTTP adapter, as <Noun>Resource");
+
+    static final ArchRule NAMES_SAY_THE_DOMAIN = noClasses()
+            .should().haveSimpleNameEndingWith("Manager")
+            .orShould().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util")
+            .orShould().haveSimpleNameEndingWith("Utils")
+            .orShould().haveSimpleNameEndingWith("Impl")
+            .because("a name says what a type is in the domain (Connection, Card, SignaturePolicy), not which"
+                    + " pattern it follows");
 
     private HexagonRules() {
     }

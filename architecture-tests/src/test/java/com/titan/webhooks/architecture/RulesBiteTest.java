@@ -56,6 +56,45 @@ class RulesBiteTest {
     }
 
     @Test
+    void adaptersUsePortsNotServices_reportsTheReviewsShortcutResource() {
+        EvaluationResult result = evaluate(HexagonRules.ADAPTERS_USE_PORTS_NOT_SERVICES, "shortcut");
+        assertViolationNames(result, "ShortcutResource");
+        // the layer rule alone lets it through: that was the gap
+        assertFalse(HexagonRules.layers().withOptionalLayers(true)
+                .evaluate(new ClassFileImporter().importPackages(FIXTURES + "shortcut")).hasViolation());
+    }
+
+    @Test
+    void drivingAdaptersUseUseCases_reportsAResourceReadingAStorePort() {
+        assertViolationNames(evaluate(HexagonRules.DRIVING_ADAPTERS_USE_USE_CASES, "storeport"), "ResourceUsingAStorePort");
+    }
+
+    @Test
+    void drivenAdaptersDriveNothing_reportsAStoreCallingAUseCase() {
+        assertViolationNames(evaluate(HexagonRules.DRIVEN_ADAPTERS_DRIVE_NOTHING, "storedriving"), "StoreCallingAUseCase");
+    }
+
+    @Test
+    void portsDoNotMix_reportsAUseCaseHandingOutAStorePort() {
+        assertViolationNames(evaluate(HexagonRules.PORTS_DO_NOT_MIX, "leakyport"), "InspectInboxUseCase");
+    }
+
+    @Test
+    void outboundPortsAreImplementedByAdapters_reportsAnImplementationInTheCore() {
+        assertViolationNames(evaluate(HexagonRules.OUTBOUND_PORTS_ARE_IMPLEMENTED_BY_ADAPTERS, "portimpl"), "InMemoryEventIds");
+    }
+
+    @Test
+    void resourcesAreNamedForTheirNoun_reportsAnEndpointNamedOtherwise() {
+        assertViolationNames(evaluate(HexagonRules.RESOURCES_ARE_NAMED_FOR_THEIR_NOUN, "naming"), "ConnectionEndpoint");
+    }
+
+    @Test
+    void namesSayTheDomain_reportsAHelper() {
+        assertViolationNames(evaluate(HexagonRules.NAMES_SAY_THE_DOMAIN, "naming"), "ConnectionHelper");
+    }
+
+    @Test
     void rules_passOnAWellFormedFixture() {
         JavaClasses clean = new ClassFileImporter().importPackages(FIXTURES + "adaptertoadapter.adapter.out");
         assertFalse(HexagonRules.layers().withOptionalLayers(true).evaluate(clean).hasViolation());

@@ -1,6 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
-import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
+import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.in.ReplayCommand;

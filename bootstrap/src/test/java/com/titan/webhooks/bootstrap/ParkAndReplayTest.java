@@ -3,7 +3,7 @@ package com.titan.webhooks.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
+import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;

@@ -1,14 +1,14 @@
 package com.titan.webhooks.application.service;
 
-import com.titan.webhooks.application.port.out.CardSnapshot;
+import com.titan.webhooks.application.port.CardSnapshot;
+import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.ReminderSnapshot;
+import com.titan.webhooks.application.port.ScoringJobSnapshot;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
-import com.titan.webhooks.application.port.out.ContactSnapshot;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.NewChange;
-import com.titan.webhooks.application.port.out.ReminderSnapshot;
 import com.titan.webhooks.application.port.out.Reminders;
-import com.titan.webhooks.application.port.out.ScoringJobSnapshot;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardEvent;
@@ -177,7 +177,7 @@ final class AggregateBatch {
     }
 
     private <K, A> IndexedChange change(Touched<K, A> touched, K id,
-                                        Function<A, com.titan.webhooks.application.port.out.AggregateSnapshot> snapshot) {
+                                        Function<A, com.titan.webhooks.application.port.AggregateSnapshot> snapshot) {
         int index = touched.lastChangedBy(id);
         return new IndexedChange(index, new NewChange(touched.loaded(id).map(snapshot), snapshot.apply(touched.current(id)),
                 applied.get(index)));

@@ -1,11 +1,11 @@
 package com.titan.webhooks.application.service;
 
+import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.in.ChangePage;
 import com.titan.webhooks.application.port.in.ChangeQuery;
 import com.titan.webhooks.application.port.in.CursorExpiredException;
 import com.titan.webhooks.application.port.in.ReadChangesUseCase;
 import com.titan.webhooks.application.port.in.TooManyWaitersException;
-import com.titan.webhooks.application.port.out.Change;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.ChangeWindow;
 import java.time.Duration;

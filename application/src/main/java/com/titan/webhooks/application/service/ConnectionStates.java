@@ -1,7 +1,7 @@
 package com.titan.webhooks.application.service;
 
-import com.titan.webhooks.application.port.in.ConnectionDetails;
-import com.titan.webhooks.application.port.out.AggregateSnapshot;
+import com.titan.webhooks.application.port.AggregateSnapshot;
+import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;

@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.service;
 
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.in.ProjectEventsUseCase;
 import com.titan.webhooks.application.port.out.Cards;
@@ -14,7 +15,6 @@ import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.delivery.EventId;

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveResult;
@@ -16,7 +17,6 @@ import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.SigningSecrets;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.IdempotencyKey;

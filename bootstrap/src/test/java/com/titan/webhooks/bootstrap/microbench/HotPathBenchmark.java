@@ -1,6 +1,6 @@
 package com.titan.webhooks.bootstrap.microbench;
 
-import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
+import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.bootstrap.Samples;
 import com.titan.webhooks.domain.TestEvents;
 import com.titan.webhooks.domain.card.Card;

@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.CardFilter;
 import com.titan.webhooks.application.port.in.QueryCardsUseCase;
-import com.titan.webhooks.application.port.out.CardFilter;
 import com.titan.webhooks.domain.card.CardId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

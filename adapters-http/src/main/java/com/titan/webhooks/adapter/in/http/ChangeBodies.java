@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.in.ChangePage;
-import com.titan.webhooks.application.port.out.Change;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,8 +1,8 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.in.ChangeQuery;
 import com.titan.webhooks.application.port.in.ReadChangesUseCase;
-import com.titan.webhooks.application.port.out.AggregateType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

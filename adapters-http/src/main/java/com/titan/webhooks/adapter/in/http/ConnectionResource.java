@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.ConnectionFilter;
 import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
-import com.titan.webhooks.application.port.out.ConnectionFilter;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

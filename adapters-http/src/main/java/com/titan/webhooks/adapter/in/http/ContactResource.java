@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.ContactFilter;
 import com.titan.webhooks.application.port.in.QueryContactsUseCase;
-import com.titan.webhooks.application.port.out.ContactFilter;
 import com.titan.webhooks.domain.contact.ContactKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

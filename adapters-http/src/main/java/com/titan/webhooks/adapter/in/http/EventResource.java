@@ -1,9 +1,9 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.EventFilter;
 import com.titan.webhooks.application.port.in.QueryEventsUseCase;
 import com.titan.webhooks.application.port.in.ReplayCommand;
 import com.titan.webhooks.application.port.in.ReplayEventsUseCase;
-import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;

@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

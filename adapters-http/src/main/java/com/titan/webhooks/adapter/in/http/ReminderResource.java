@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.in.QueryRemindersUseCase;
-import com.titan.webhooks.application.port.out.ReminderFilter;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

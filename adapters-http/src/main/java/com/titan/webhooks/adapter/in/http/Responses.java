@@ -1,12 +1,12 @@
 package com.titan.webhooks.adapter.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.titan.webhooks.application.port.in.ConnectionDetails;
-import com.titan.webhooks.application.port.out.AggregateSnapshot;
-import com.titan.webhooks.application.port.out.CardSnapshot;
-import com.titan.webhooks.application.port.out.ContactSnapshot;
-import com.titan.webhooks.application.port.out.ReminderSnapshot;
-import com.titan.webhooks.application.port.out.ScoringJobSnapshot;
+import com.titan.webhooks.application.port.AggregateSnapshot;
+import com.titan.webhooks.application.port.CardSnapshot;
+import com.titan.webhooks.application.port.ConnectionDetails;
+import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.ReminderSnapshot;
+import com.titan.webhooks.application.port.ScoringJobSnapshot;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardField;
 import com.titan.webhooks.domain.connection.Connection;

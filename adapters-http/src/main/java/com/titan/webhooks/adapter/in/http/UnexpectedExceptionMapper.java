@@ -1,6 +1,6 @@
 package com.titan.webhooks.adapter.in.http;
 
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,6 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
@@ -7,7 +8,6 @@ import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,10 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Persistence adapter: one store (PostgreSQL or SQLite) with its connection pool, its migrations

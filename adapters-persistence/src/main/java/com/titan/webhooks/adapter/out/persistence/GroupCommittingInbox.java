@@ -1,13 +1,13 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Appended;
-import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.NewDelivery;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.application.port.out.ReplaySelection;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;

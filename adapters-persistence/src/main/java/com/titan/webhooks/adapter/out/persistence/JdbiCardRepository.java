@@ -1,17 +1,17 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.CardFilter;
+import com.titan.webhooks.application.port.CardFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Persistence adapter: stores cards in PostgreSQL or SQLite through JDBI. */

@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.AggregateType;
-import com.titan.webhooks.application.port.out.Change;
+import com.titan.webhooks.application.port.AggregateType;
+import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.ChangeWindow;
 import com.titan.webhooks.application.port.out.NewChange;

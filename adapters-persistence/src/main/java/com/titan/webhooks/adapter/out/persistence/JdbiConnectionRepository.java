@@ -1,22 +1,22 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.ConnectionFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
-import com.titan.webhooks.application.port.out.ConnectionFilter;
-import com.titan.webhooks.application.port.out.ConnectionLink;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.EmptyHandling;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.EmptyHandling;
 
 /** Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI. */
 public final class JdbiConnectionRepository implements Connections {

@@ -1,19 +1,19 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.ContactFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.ContactLink;
-import com.titan.webhooks.application.port.out.ContactFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.EmptyHandling;
 
 /** Persistence adapter: stores scored contacts in PostgreSQL or SQLite through JDBI. */
 public final class JdbiContactRepository implements Contacts {

@@ -1,5 +1,8 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.out.Appended;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.NewDelivery;
@@ -7,13 +10,10 @@ import com.titan.webhooks.application.port.out.ReplaySelection;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
-import com.titan.webhooks.domain.delivery.StoredEvent;
-import java.time.Instant;
-import com.titan.webhooks.application.port.out.EventFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.signature.SecretUsed;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

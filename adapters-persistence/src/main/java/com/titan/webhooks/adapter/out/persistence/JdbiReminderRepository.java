@@ -1,12 +1,12 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
-import com.titan.webhooks.application.port.out.ReminderFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

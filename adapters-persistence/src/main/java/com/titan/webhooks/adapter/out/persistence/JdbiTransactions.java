@@ -1,7 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Transactions;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;

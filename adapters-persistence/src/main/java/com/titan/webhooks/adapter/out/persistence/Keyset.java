@@ -1,6 +1,6 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.out.Page;
+import com.titan.webhooks.application.port.Page;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Appended;
-import com.titan.webhooks.application.port.out.EventFilter;
 import com.titan.webhooks.application.port.out.Inbox;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
 import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.ReplaySelection;
-import com.titan.webhooks.application.port.out.StoreUnavailableException;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.IdempotencyKey;

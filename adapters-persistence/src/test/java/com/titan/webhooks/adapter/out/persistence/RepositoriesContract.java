@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.application.port.ConnectionFilter;
+import com.titan.webhooks.application.port.ContactFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.domain.TestEvents;
 import com.titan.webhooks.domain.card.Card;
@@ -17,11 +22,6 @@ import com.titan.webhooks.domain.contact.LeadStatusLinks;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
-import com.titan.webhooks.application.port.out.ConnectionFilter;
-import com.titan.webhooks.application.port.out.ContactFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
-import com.titan.webhooks.application.port.out.ReminderFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,7 +223,7 @@ abstract class RepositoriesContract extends StoreContract {
             assertThrows(IllegalArgumentException.class, () -> database.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
             assertThrows(IllegalArgumentException.class, () -> database.inbox().list(
-                    new com.titan.webhooks.application.port.out.EventFilter(Optional.empty(), Optional.empty(),
+                    new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }
         Optional<String> next = database.connections().list(all, PageRequest.first(1)).nextCursor();

@@ -1,6 +1,6 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.Change;
+import com.titan.webhooks.application.port.Change;
 import java.util.List;
 
 /** Changes in commit order, and the position to resume after (the last one read, or the query's own). */

@@ -1,6 +1,6 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.AggregateType;
+import com.titan.webhooks.application.port.AggregateType;
 import java.util.OptionalLong;
 import java.util.Set;
 

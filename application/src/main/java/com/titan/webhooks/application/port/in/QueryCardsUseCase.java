@@ -1,8 +1,8 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.CardFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.CardFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import java.util.Optional;

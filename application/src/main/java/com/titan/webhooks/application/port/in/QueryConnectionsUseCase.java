@@ -1,8 +1,9 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.ConnectionFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.ConnectionDetails;
+import com.titan.webhooks.application.port.ConnectionFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.ContactFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.ContactFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import java.util.Optional;

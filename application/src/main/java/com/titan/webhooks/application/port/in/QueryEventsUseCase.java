@@ -1,8 +1,8 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.EventFilter;
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
+import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.titan.webhooks.application.port.in;
 
-import com.titan.webhooks.application.port.out.Page;
-import com.titan.webhooks.application.port.out.PageRequest;
-import com.titan.webhooks.application.port.out.ReminderFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.AggregateType;
+import com.titan.webhooks.application.port.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.ConnectionFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import java.util.Collection;

@@ -1,5 +1,8 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.ContactFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.ContactLink;

@@ -1,5 +1,9 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;

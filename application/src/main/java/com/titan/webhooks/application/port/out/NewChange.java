@@ -1,5 +1,7 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.AggregateSnapshot;
+import com.titan.webhooks.application.port.ChangeKind;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.delivery.EventId;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package com.titan.webhooks.application.port.out;
 
+import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.PageRequest;
+import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;

@@ -1,9 +1,0 @@
-package com.titan.webhooks.application.port.out;
-
-/** The store cannot be reached or failed; the operation did not happen and may be retried. */
-public class StoreUnavailableException extends RuntimeException {
-
-    public StoreUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
