@@ -1,6 +1,7 @@
 package com.titan.webhooks.application.service;
 
 import com.titan.webhooks.application.port.Change;
+import com.titan.webhooks.application.port.UnknownCursorException;
 import com.titan.webhooks.application.port.in.ChangePage;
 import com.titan.webhooks.application.port.in.ChangeQuery;
 import com.titan.webhooks.application.port.in.CursorExpiredException;
@@ -56,7 +57,7 @@ public final class ChangeFeedService implements ReadChangesUseCase {
         ChangeWindow window = feed.window();
         long after = query.after().orElse(window.pruned());
         if (after > window.last()) {
-            throw new IllegalArgumentException("cursor is not one this service issued");
+            throw new UnknownCursorException();
         }
         if (after < window.pruned()) {
             throw expired();

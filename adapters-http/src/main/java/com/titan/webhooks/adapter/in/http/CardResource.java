@@ -30,8 +30,7 @@ public final class CardResource {
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         CardFilter filter = new CardFilter(QueryParameters.flag("include_deleted", includeDeleted),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(QueryParameters.listing(() -> cards.list(filter,
-                QueryParameters.page(cursor, limit))), Responses::card);
+        return QueryParameters.list(cards.list(filter, QueryParameters.page(cursor, limit)), Responses::card);
     }
 
     @GET

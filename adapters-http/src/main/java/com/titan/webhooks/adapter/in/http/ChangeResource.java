@@ -49,8 +49,6 @@ public final class ChangeResource {
                     response.resume(ChangeBodies.page(page));
                 }
             });
-        } catch (IllegalArgumentException neverIssued) {
-            response.resume(new InvalidParameterException(neverIssued.getMessage()));
         } catch (RuntimeException failure) {
             response.resume(failure);
         }

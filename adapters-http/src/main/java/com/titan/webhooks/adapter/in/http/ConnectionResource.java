@@ -32,8 +32,7 @@ public final class ConnectionResource {
         ConnectionFilter filter = new ConnectionFilter(QueryParameters.text(status), QueryParameters.text(tag),
                 QueryParameters.text(email), QueryParameters.instant("updated_since", updatedSince),
                 QueryParameters.flag("include_deleted", includeDeleted));
-        return QueryParameters.list(QueryParameters.listing(() -> connections.list(filter,
-                QueryParameters.page(cursor, limit))), Responses::connection);
+        return QueryParameters.list(connections.list(filter, QueryParameters.page(cursor, limit)), Responses::connection);
     }
 
     @GET

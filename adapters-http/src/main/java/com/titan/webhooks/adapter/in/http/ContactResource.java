@@ -30,8 +30,7 @@ public final class ContactResource {
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ContactFilter filter = new ContactFilter(QueryParameters.text(leadStatus), QueryParameters.text(email),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(QueryParameters.listing(() -> contacts.list(filter,
-                QueryParameters.page(cursor, limit))), Responses::contact);
+        return QueryParameters.list(contacts.list(filter, QueryParameters.page(cursor, limit)), Responses::contact);
     }
 
     @GET

@@ -24,6 +24,7 @@ public final class HttpApi {
         config.register(new WebApplicationExceptionMapper());
         config.register(new InvalidParameterExceptionMapper());
         config.register(new CursorExpiredExceptionMapper());
+        config.register(new UnknownCursorExceptionMapper());
         config.register(new TooManyWaitersExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         for (Object resource : resources) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Parsing of the query API's parameters, and the shape of its lists. */
 final class QueryParameters {
@@ -83,15 +82,6 @@ final class QueryParameters {
             return Boolean.parseBoolean(value);
         }
         throw new InvalidParameterException(name + " must be true or false");
-    }
-
-    /** Runs a list query; a cursor the store does not recognise is the client's error. */
-    static <T> Page<T> listing(Supplier<Page<T>> query) {
-        try {
-            return query.get();
-        } catch (IllegalArgumentException badCursor) {
-            throw new InvalidParameterException(badCursor.getMessage());
-        }
     }
 
     /** {@code {"items":[...],"next_cursor":"..."}} */

@@ -32,8 +32,7 @@ public final class ReminderResource {
         ReminderFilter filter = new ReminderFilter(QueryParameters.text(status),
                 QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(QueryParameters.listing(() -> reminders.list(filter,
-                QueryParameters.page(cursor, limit))), Responses::reminder);
+        return QueryParameters.list(reminders.list(filter, QueryParameters.page(cursor, limit)), Responses::reminder);
     }
 
     @GET

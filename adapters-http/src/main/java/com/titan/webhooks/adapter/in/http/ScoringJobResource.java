@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
 import com.titan.webhooks.application.port.in.QueryScoringJobsUseCase;
+import com.titan.webhooks.domain.Require;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,6 @@ public final class ScoringJobResource {
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return jobs.findJob(id).map(Responses::scoringJob).orElseThrow(NotFoundException::new);
+        return jobs.findJob(QueryParameters.id(id, key -> Require.identifier(key, "job"))).map(Responses::scoringJob).orElseThrow(NotFoundException::new);
     }
 }

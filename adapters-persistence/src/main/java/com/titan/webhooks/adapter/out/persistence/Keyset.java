@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.Page;
+import com.titan.webhooks.application.port.UnknownCursorException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,7 +36,7 @@ final class Keyset {
             }
             return key;
         } catch (IllegalArgumentException | CharacterCodingException notOurs) {
-            throw new IllegalArgumentException("cursor is not one this service issued");
+            throw new UnknownCursorException();
         }
     }
 
@@ -44,7 +45,7 @@ final class Keyset {
         try {
             return key.isEmpty() ? 0 : Long.parseLong(key);
         } catch (NumberFormatException notOurs) {
-            throw new IllegalArgumentException("cursor is not one this service issued");
+            throw new UnknownCursorException();
         }
     }
 

@@ -9,6 +9,7 @@ import com.titan.webhooks.application.port.ContactFilter;
 import com.titan.webhooks.application.port.Page;
 import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.ReminderFilter;
+import com.titan.webhooks.application.port.UnknownCursorException;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.domain.TestEvents;
 import com.titan.webhooks.domain.card.Card;
@@ -220,9 +221,9 @@ abstract class RepositoriesContract extends StoreContract {
                 false);
         // not Base64; a NUL byte (PostgreSQL refuses it in text); a control character; not UTF-8
         for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
-            assertThrows(IllegalArgumentException.class, () -> database.connections().list(all,
+            assertThrows(UnknownCursorException.class, () -> database.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
-            assertThrows(IllegalArgumentException.class, () -> database.inbox().list(
+            assertThrows(UnknownCursorException.class, () -> database.inbox().list(
                     new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.port.in;
 
+import com.titan.webhooks.application.port.UnknownCursorException;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -10,7 +11,7 @@ public interface ReadChangesUseCase {
      * The changes after the query's position now.
      *
      * @throws CursorExpiredException   if retention deleted changes after that position
-     * @throws IllegalArgumentException if the position was never issued
+     * @throws UnknownCursorException  if the position was never issued
      */
     ChangePage read(ChangeQuery query);
 
