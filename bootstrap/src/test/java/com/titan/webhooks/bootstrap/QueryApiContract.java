@@ -388,13 +388,20 @@ abstract class QueryApiContract extends RunningServiceContract {
         return get(path, "Bearer " + TOKEN);
     }
 
+    /** Every answer the contract sees is also held to the OpenAPI document. */
     private HttpResponse<String> get(String path, String authorization) {
-        return service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", authorization).GET().build());
+        return documented(service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", authorization)
+                .GET().build()));
     }
 
     private HttpResponse<String> post(String path, String authorization) {
-        return service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return documented(service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+    }
+
+    private static HttpResponse<String> documented(HttpResponse<String> response) {
+        OpenApiDocument.assertConforms(response);
+        return response;
     }
 
     private static List<String> ids(HttpResponse<String> response) {

@@ -88,7 +88,10 @@ final class RunningService implements AutoCloseable {
             request.header(source.signatureHeader(), signature);
         }
         headers.forEach(request::header);
-        return send(request.build());
+        HttpResponse<String> answer = send(request.build());
+        // every webhook answer any test sees is also held to the OpenAPI document
+        OpenApiDocument.assertConforms(answer);
+        return answer;
     }
 
     HttpResponse<String> get(String path) {

@@ -3,6 +3,7 @@ package com.titan.webhooks.adapter.in.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.Response;
 import org.slf4j.Logger;
@@ -14,6 +15,13 @@ final class Answer {
     private static final Logger LOG = LoggerFactory.getLogger(Answer.class);
 
     private Answer() {
+    }
+
+    /** Writes the error {@code code} with its status and headers, plus {@code more}; answers the status. */
+    static int error(Response response, ErrorCode code, String detail, Map<String, String> more) {
+        Map<String, String> headers = new HashMap<>(code.headers());
+        headers.putAll(more);
+        return json(response, code.status(), code.body(detail), headers);
     }
 
     /** Writes {@code json} with {@code status} and {@code headers}; answers the status. */

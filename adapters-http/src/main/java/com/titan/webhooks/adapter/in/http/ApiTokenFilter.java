@@ -35,7 +35,7 @@ public final class ApiTokenFilter implements ContainerRequestFilter {
     }
 
     static Response unauthorized() {
-        return Response.fromResponse(ErrorResponse.of(401, "unauthorized"))
+        return Response.fromResponse(ErrorCode.UNAUTHORIZED.response())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

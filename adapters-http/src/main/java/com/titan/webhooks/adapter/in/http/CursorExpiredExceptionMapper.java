@@ -11,6 +11,6 @@ public final class CursorExpiredExceptionMapper implements ExceptionMapper<Curso
 
     @Override
     public Response toResponse(CursorExpiredException exception) {
-        return ErrorResponse.of(410, "cursor_expired", exception.getMessage());
+        return ErrorCode.CURSOR_EXPIRED.response(exception.getMessage());
     }
 }

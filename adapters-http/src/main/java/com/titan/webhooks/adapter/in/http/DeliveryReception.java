@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.io.NIOInputStream;
-import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +46,8 @@ public final class DeliveryReception extends HttpHandler {
     // credentials are never stored with the delivery
     private static final Set<String> UNSTORED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
     private static final String JSON = "application/json";
+    // the rest of a body not read is never parsed as the next request
+    private static final Map<String, String> CLOSE = Map.of("Connection", "close");
 
     private final Source source;
     private final ReceiveDeliveryUseCase receiver;
@@ -77,7 +79,7 @@ public final class DeliveryReception extends HttpHandler {
     public void service(Request request, Response response) {
         long started = System.nanoTime();
         if (request.getMethod() != Method.POST) {
-            Answer.json(response, 405, "{\"error\":\"method_not_allowed\"}", Map.of("Allow", "POST"));
+            Answer.error(response, ErrorCode.METHOD_NOT_ALLOWED, null, Map.of("Allow", "POST"));
             return;
         }
         if (!receiver.isConfigured(source)) {
@@ -187,7 +189,7 @@ public final class DeliveryReception extends HttpHandler {
                 received = receiver.receive(command);
             } catch (RuntimeException unexpected) {
                 LOG.error("unexpected failure receiving a {} delivery", source.wireName(), unexpected);
-                Answer.json(response, 500, "{\"error\":\"internal_error\"}", Map.of());
+                Answer.error(response, ErrorCode.INTERNAL_ERROR, null, Map.of());
                 response.resume();
                 return;
             }
@@ -230,21 +232,18 @@ public final class DeliveryReception extends HttpHandler {
         int status = switch (result.outcome()) {
             case ACCEPTED, IGNORED -> Answer.json(response, 202, receipt("accepted", id), Map.of());
             case DUPLICATE -> Answer.json(response, 200, receipt("duplicate", id), Map.of());
-            case INVALID_SIGNATURE -> Answer.json(response, 401, "{\"error\":\"invalid_signature\"}", Map.of());
-            case MALFORMED -> Answer.json(response, 400, ErrorResponse.json("malformed_payload",
-                    result.detail().orElse("malformed")), Map.of());
-            // closed, so that the unread rest of the body is never parsed as a request
-            case TOO_LARGE -> Answer.json(response, 413, "{\"error\":\"payload_too_large\"}", Map.of("Connection", "close"));
-            case UNSUPPORTED_MEDIA_TYPE -> Answer.json(response, 415, ErrorResponse.json("unsupported_media_type",
-                    "the body must be JSON (application/json or application/*+json), sent without Content-Encoding"),
+            case INVALID_SIGNATURE -> Answer.error(response, ErrorCode.INVALID_SIGNATURE, null, Map.of());
+            case MALFORMED -> Answer.error(response, ErrorCode.MALFORMED_PAYLOAD, result.detail().orElse("malformed"),
                     Map.of());
-            // both providers retry a 408; closed, so that the rest of the body is never read as a request
-            case TIMED_OUT -> Answer.json(response, 408, "{\"error\":\"request_timeout\"}", Map.of("Connection", "close"));
-            case TOO_MANY_PENDING -> Answer.json(response, 429, "{\"error\":\"too_many_requests\"}",
-                    Map.of("Connection", "close", "Retry-After", "5"));
-            case NOT_CONFIGURED -> Answer.json(response, 503, "{\"error\":\"source_not_configured\"}",
-                    Map.of("Retry-After", "60"));
-            case UNAVAILABLE -> Answer.json(response, 503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
+            // closed, so that the unread rest of the body is never parsed as a request
+            case TOO_LARGE -> Answer.error(response, ErrorCode.PAYLOAD_TOO_LARGE, null, CLOSE);
+            case UNSUPPORTED_MEDIA_TYPE -> Answer.error(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be JSON (application/json or application/*+json), sent without Content-Encoding",
+                    Map.of());
+            case TIMED_OUT -> Answer.error(response, ErrorCode.REQUEST_TIMEOUT, null, CLOSE);
+            case TOO_MANY_PENDING -> Answer.error(response, ErrorCode.TOO_MANY_REQUESTS, null, CLOSE);
+            case NOT_CONFIGURED -> Answer.error(response, ErrorCode.SOURCE_NOT_CONFIGURED, null, Map.of());
+            case UNAVAILABLE -> Answer.error(response, ErrorCode.UNAVAILABLE, null, Map.of());
         };
         counter.count(source, result, System.nanoTime() - started);
         LOG.atInfo().addKeyValue("source", source.wireName()).addKeyValue("outcome", result.outcome().metricName())

@@ -57,7 +57,7 @@ public final class EventResource {
     public Response replayOne(@PathParam("id") String id) {
         StoredEvent event = events.find(QueryParameters.id(id, EventResource::eventId)).orElseThrow(NotFoundException::new);
         if (event.status() == ProcessingStatus.MALFORMED) {
-            return ErrorResponse.of(409, "not_replayable", "a malformed event has no envelope to apply");
+            return ErrorCode.NOT_REPLAYABLE.response("a malformed event has no envelope to apply");
         }
         return queued(replay.replay(ReplayCommand.event(event.id())));
     }

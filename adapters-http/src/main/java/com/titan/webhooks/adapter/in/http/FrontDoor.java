@@ -20,8 +20,6 @@ import org.glassfish.grizzly.http.util.Header;
  */
 final class FrontDoor extends HttpHandler {
 
-    private static final String UNAUTHORIZED = "{\"error\":\"unauthorized\"}";
-
     private final Map<String, DeliveryReception> webhooks;
     private final HttpHandler api;
     private final ApiToken token;
@@ -38,8 +36,8 @@ final class FrontDoor extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         Optional<RequestTarget> target = RequestTarget.parse(request.getRequestURI(), request.getQueryString());
         if (target.isEmpty()) {
-            Answer.json(response, 400, ErrorResponse.json("bad_request",
-                    "the path or query is not valid percent-encoded UTF-8 text"), Map.of());
+            Answer.error(response, ErrorCode.BAD_REQUEST, "the path or query is not valid percent-encoded UTF-8 text",
+                    Map.of());
             return;
         }
         DeliveryReception webhook = webhooks.get(request.getRequestURI());
@@ -49,7 +47,7 @@ final class FrontDoor extends HttpHandler {
         }
         if (target.get().isUnder("api") && !token.admits(request.getHeader(Header.Authorization))) {
             token.logRefusal(request.getMethod().getMethodString(), request.getRequestURI(), request.getHeader(Header.Authorization));
-            Answer.json(response, 401, UNAUTHORIZED, Map.of("WWW-Authenticate", "Bearer"));
+            Answer.error(response, ErrorCode.UNAUTHORIZED, null, Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
         api.service(request, response);

@@ -10,6 +10,6 @@ public final class InvalidParameterExceptionMapper implements ExceptionMapper<In
 
     @Override
     public Response toResponse(InvalidParameterException exception) {
-        return ErrorResponse.of(400, "invalid_parameter", exception.getMessage());
+        return ErrorCode.INVALID_PARAMETER.response(exception.getMessage());
     }
 }

@@ -11,7 +11,6 @@ public final class TooManyWaitersExceptionMapper implements ExceptionMapper<TooM
 
     @Override
     public Response toResponse(TooManyWaitersException exception) {
-        Response error = ErrorResponse.of(503, "too_many_waiters", exception.getMessage());
-        return Response.fromResponse(error).header("Retry-After", "1").build();
+        return ErrorCode.TOO_MANY_WAITERS.response(exception.getMessage());
     }
 }

@@ -20,9 +20,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     public Response toResponse(Throwable exception) {
         if (exception instanceof StoreUnavailableException) {
             LOG.warn("store unavailable: {}", exception.getMessage());
-            return Response.fromResponse(ErrorResponse.of(503, "unavailable")).header("Retry-After", "5").build();
+            return ErrorCode.UNAVAILABLE.response();
         }
         LOG.error("unexpected failure", exception);
-        return ErrorResponse.of(500, "internal_error");
+        return ErrorCode.INTERNAL_ERROR.response();
     }
 }

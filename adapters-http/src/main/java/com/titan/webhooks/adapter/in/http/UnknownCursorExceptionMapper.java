@@ -11,6 +11,6 @@ public final class UnknownCursorExceptionMapper implements ExceptionMapper<Unkno
 
     @Override
     public Response toResponse(UnknownCursorException exception) {
-        return ErrorResponse.of(400, "invalid_parameter", exception.getMessage());
+        return ErrorCode.INVALID_PARAMETER.response(exception.getMessage());
     }
 }

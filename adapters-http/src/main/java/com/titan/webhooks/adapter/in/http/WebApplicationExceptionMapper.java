@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +17,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Response.StatusType status = original.getStatusInfo();
         String code = status.getReasonPhrase() == null ? "error"
                 : status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        Response.ResponseBuilder response = Response.fromResponse(ErrorResponse.of(status.getStatusCode(), code));
+        Response.ResponseBuilder response = Response.status(status.getStatusCode())
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(code, null));
         original.getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After")) {
                 values.forEach(value -> response.header(name, value));
