@@ -18,6 +18,7 @@ import com.titan.webhooks.adapter.in.http.ScoringJobResource;
 import com.titan.webhooks.adapter.in.http.UnfinishedBodies;
 import com.titan.webhooks.adapter.in.http.WebServer;
 import com.titan.webhooks.adapter.in.http.decoding.JacksonEventDecoder;
+import com.titan.webhooks.adapter.in.amqp.DeliveryConsumer;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.NewChange;
@@ -71,6 +72,9 @@ public final class TitanWebhooks implements AutoCloseable {
     private static final Duration FEED_POLL_INTERVAL = Duration.ofMillis(250);
     /** Readers waiting for changes hold no thread, only a little memory and a look per change. */
     private static final int MAX_FEED_WAITERS = 256;
+    /** A relayed delivery the store could not take goes back to its queue after this, and longer as an outage lasts. */
+    private static final Duration QUEUE_FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration QUEUE_LONGEST_RETRY = Duration.ofSeconds(15);
 
     private final Settings settings;
     private final Database database;
@@ -82,12 +86,14 @@ public final class TitanWebhooks implements AutoCloseable {
     private final List<DeliveryReception> webhooks;
     private final ScheduledExecutorService housekeeping;
     private final ScheduledExecutorService feedScheduler;
+    private final Optional<DeliveryConsumer> consumer;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
                           ReplayService replay, ResourceConfig application, ExecutorService responder,
                           List<DeliveryReception> webhooks, ScheduledExecutorService housekeeping,
-                          ScheduledExecutorService feedScheduler) {
+                          ScheduledExecutorService feedScheduler, Optional<DeliveryConsumer> consumer) {
         this.feedScheduler = feedScheduler;
+        this.consumer = consumer;
         this.settings = settings;
         this.database = database;
         this.worker = worker;
@@ -213,10 +219,15 @@ public final class TitanWebhooks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker.start();
+        // relayed deliveries go through the same use case as the webhook endpoints'
+        Optional<DeliveryConsumer> consumer = settings.broker().flatMap(broker -> broker.deliveriesQueue().map(queue ->
+                new DeliveryConsumer(broker.url(), queue, broker.prefetch(), settings.maxBodyBytes(), receive,
+                        metrics, QUEUE_FIRST_RETRY, QUEUE_LONGEST_RETRY)));
+        consumer.ifPresent(DeliveryConsumer::start);
         String host = settings.httpHost().contains(":") ? "[" + settings.httpHost() + "]" : settings.httpHost();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", host, server.port(), database.describe());
         return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping,
-                feedScheduler);
+                feedScheduler, consumer);
     }
 
     /** The projection as the service runs it; the replay command applies events with the same one. */
@@ -267,7 +278,10 @@ public final class TitanWebhooks implements AutoCloseable {
     public void close() {
         Duration grace = settings.shutdownGrace();
         housekeeping.shutdownNow();
+        // no new deliveries from either side; those taken finish within the grace, or go back to their queue
+        consumer.ifPresent(DeliveryConsumer::stopIntake);
         server.stop(grace);
+        consumer.ifPresent(queue -> queue.close(grace));
         stopQuietly(worker);
         feedScheduler.shutdownNow();
         database.close();
