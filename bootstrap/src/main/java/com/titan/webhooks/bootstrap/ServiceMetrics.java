@@ -167,6 +167,16 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
         return oldestChangeAge;
     }
 
+    /** Whether this instance publishes the change feed to the broker, and how far the broker confirmed it. */
+    void watchPublisher(com.titan.webhooks.application.service.ChangePublisher publisher) {
+        io.micrometer.core.instrument.Gauge.builder("titan_changes_publishing", publisher, p -> p.isPublishing() ? 1 : 0)
+                .description("1 while this instance holds the lease and publishes the change feed to the broker")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("titan_changes_published_position", publisher,
+                p -> p.confirmedPosition()).description("the last change position the broker confirmed")
+                .register(registry);
+    }
+
     /** What became of a delivery relayed through the queue. */
     @Override
     public void settled(Disposition disposition, String outcome) {
