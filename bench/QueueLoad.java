@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * The benchmark's relay, run from the jar's classes: {@code java -cp titan-webhooks.jar
  * bench/QueueLoad.java publish URL QUEUE POOL} publishes every delivery of a pool written by
- * generate.py to the deliveries queue as a relay would (waiting for the queue the service declares,
- * then for the broker's confirms), and prints how fast; {@code ... cleanup URL QUEUE EXCHANGE}
- * deletes what the run declared.
+ * generate.py to the deliveries queue as a relay would, with the broker's confirms, and prints how
+ * fast. It declares the queue first, with the arguments the service declares it with (a quorum
+ * queue and its dead-letter exchange), so that a backlog can wait there before the service starts.
+ * {@code ... cleanup URL QUEUE EXCHANGE...} deletes what the run declared.
  */
 public class QueueLoad {
 
@@ -25,11 +26,13 @@ public class QueueLoad {
                 channel.queueDelete(args[2]);
                 channel.queueDelete(args[2] + ".dead-letter");
                 channel.exchangeDelete(args[2] + ".dead-letter");
-                channel.exchangeDelete(args[3]);
+                for (int i = 3; i < args.length; i++) {
+                    channel.exchangeDelete(args[i]);
+                }
             }
             return;
         }
-        awaitQueue(factory, args[2]);
+        declare(factory, args[2]);
         List<String> pool = Files.readAllLines(Path.of(args[3]));
         long started = System.nanoTime();
         try (Relay relay = new Relay(args[1])) {
@@ -49,20 +52,14 @@ public class QueueLoad {
         System.out.printf("RESULT published=%d publish_per_s=%.0f%n", pool.size(), pool.size() / seconds);
     }
 
-    private static void awaitQueue(ConnectionFactory factory, String queue) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        try (Connection connection = factory.newConnection()) {
-            while (true) {
-                try (Channel channel = connection.createChannel()) {
-                    channel.queueDeclarePassive(queue);
-                    return;
-                } catch (java.io.IOException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the service never declared queue " + queue);
-                    }
-                    Thread.sleep(100);
-                }
-            }
+    private static void declare(ConnectionFactory factory, String queue) throws Exception {
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            String deadLetter = queue + ".dead-letter";
+            channel.exchangeDeclare(deadLetter, "fanout", true);
+            channel.queueDeclare(deadLetter, true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(deadLetter, deadLetter, "");
+            channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum",
+                    "x-dead-letter-exchange", deadLetter));
         }
     }
 }
