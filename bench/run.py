@@ -6,7 +6,8 @@ meaning measured in the same run.
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
 
 Needs: the built jar (built if missing), wrk (apt-get install wrk), pgbench and PostgreSQL at
-127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests).
+127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests), and RabbitMQ at AMQP_URL
+(default amqp://guest:guest@127.0.0.1:5672) for the queue's figures.
 """
 import json
 import os
@@ -42,6 +43,8 @@ PG_USER = os.getenv("TEST_DATABASE_USER", "postgres")
 PG_PASSWORD = os.getenv("TEST_DATABASE_PASSWORD", "postgres")
 PG_HOST, PG_PORT = re.match(r"jdbc:postgresql://([^:/]+):?(\d*)/", PG_URL).groups()
 PG_PORT = PG_PORT or "5432"
+AMQP_URL = os.getenv("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672")
+QUEUE_DELIVERIES = 2_000 if SMOKE else 40_000
 
 
 def log(message):
@@ -203,6 +206,76 @@ def feed_storage(store_env):
     return change, state
 
 
+def queue_load(*args):
+    """bench/QueueLoad.java, run on the jar's classes: the relay's side of the queue."""
+    out = subprocess.run(["java", "-cp", JAR, os.path.join(BENCH, "QueueLoad.java")] + list(args), check=True,
+                         capture_output=True, text=True).stdout
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)}
+
+
+def run_queue(store_env, pool):
+    """On PostgreSQL: a backlog of relayed deliveries taken from the queue (how fast the service takes
+    them, next to HTTP's burst), the change feed published while they are applied (does it keep up?),
+    then the whole feed published again to a new exchange (the publisher's own rate)."""
+    port = 18903
+    run = "titan-bench-" + uuid.uuid4().hex[:8]
+    queue, exchange, again = run + ".deliveries", run + ".changes", run + ".changes-again"
+    try:
+        published = queue_load("publish", AMQP_URL, queue, pool)
+        count = int(published["published"])
+        service = Service(dict(store_env, AMQP_URL=AMQP_URL, AMQP_DELIVERIES_QUEUE=queue, AMQP_CHANGES_EXCHANGE=exchange),
+                          port)
+        try:
+            acked = until(lambda: queue_acknowledged(port), count)
+            applied_at = until(lambda: applied(port), count)[1]
+            total = changes_written(port)
+            published_at = until(lambda: changes_confirmed(port), total)[1]
+        finally:
+            service.stop()
+        service = Service(dict(store_env, AMQP_URL=AMQP_URL, AMQP_CHANGES_EXCHANGE=again), port)
+        try:
+            republished = until(lambda: changes_confirmed(port), total)
+        finally:
+            service.stop()
+        return {
+            "relay_publish_per_s": published["publish_per_s"],
+            "queue_accepted_per_s": acked[0],
+            "changes": total,
+            "publish_after_projection_s": max(published_at - applied_at, 0.0),
+            "changes_published_per_s": republished[0],
+        }
+    finally:
+        queue_load("cleanup", AMQP_URL, queue, exchange, again)
+
+
+def queue_acknowledged(port):
+    return sum(v for k, v in metric(port, "titan_queue_deliveries_total").items() if 'disposition="acknowledged"' in k)
+
+
+def changes_written(port):
+    return sum(metric(port, "titan_changes_written_total").values())
+
+
+def changes_confirmed(port):
+    return sum(metric(port, "titan_changes_published_position").values())
+
+
+def until(counter, target):
+    """Polls a counter until it reaches target; answers its rate from its first rise on, and when it got there."""
+    deadline = time.monotonic() + (60 if SMOKE else 600)
+    first = None
+    while True:
+        now, value = time.monotonic(), counter()
+        if first is None and value > 0:
+            first = (now, value)
+        if value >= target:
+            rate = (target - first[1]) / (now - first[0]) if now > first[0] else float("nan")
+            return rate, now
+        if now > deadline:
+            sys.exit("bench: %d of %d after %d s" % (value, target, deadline))
+        time.sleep(0.02)
+
+
 def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
     port = 18900 if name == "PostgreSQL" else 18901
     service = Service(store_env, port)
@@ -266,6 +339,9 @@ def main():
         for pool, prefix in (("PostgreSQL-warmup", "warm-pg"), ("SQLite-warmup", "warm-sqlite")):
             subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(warmup_count), SECRET, pools[pool],
                             "1024", prefix], check=True)
+        pools["queue"] = os.path.join(work, "queue.tsv")
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(QUEUE_DELIVERIES), SECRET, pools["queue"],
+                        "1024", "queue"], check=True)
         log("generating %d + %d signed 1 KB deliveries" % (burst_count, sustain_count))
         subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(burst_count), SECRET, pools["burst"],
                         "1024", "burst"], check=True)
@@ -290,6 +366,16 @@ def main():
             pg_url = re.sub(r"/[^/?]+(\?|$)", "/" + database + r"\1", PG_URL, count=1)
             results.append(run_store("PostgreSQL", {"DATABASE_URL": pg_url, "DATABASE_USER": PG_USER,
                                                     "DATABASE_PASSWORD": PG_PASSWORD}, pools, health["rate"], pg_ceiling))
+        finally:
+            psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+        database = "titan_bench_" + uuid.uuid4().hex[:8]
+        psql("CREATE DATABASE " + database)
+        try:
+            log("RabbitMQ: %d deliveries relayed through the queue, the change feed published to the exchange"
+                % QUEUE_DELIVERIES)
+            pg_url = re.sub(r"/[^/?]+(\?|$)", "/" + database + r"\1", PG_URL, count=1)
+            queued = run_queue({"DATABASE_URL": pg_url, "DATABASE_USER": PG_USER, "DATABASE_PASSWORD": PG_PASSWORD},
+                               pools["queue"])
         finally:
             psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
         log("SQLite: burst %ds, then %ds at %d/s offered" % (BURST_SECONDS, SUSTAIN_SECONDS, SUSTAIN_RATE))
@@ -328,6 +414,17 @@ def main():
         log("| --- | " + " | ".join("---" for _ in results) + " |")
         for label, key, fmt in rows:
             log("| %s | %s |" % (label, " | ".join(fmt % r[key] for r in results)))
+        log("")
+        log("RabbitMQ, PostgreSQL store (a backlog of %d relayed deliveries, each a new connection):" % QUEUE_DELIVERIES)
+        log("| figure | value |")
+        log("| --- | --- |")
+        log("| relayed deliveries taken from the queue and acknowledged/s (HTTP burst above: %.0f) | %.0f |"
+            % (results[0]["accepted_per_s"], queued["queue_accepted_per_s"]))
+        log("| relay: deliveries published/s, with confirms | %.0f |" % queued["relay_publish_per_s"])
+        log("| change feed: last change confirmed after the last delivery applied / s | %.2f |"
+            % queued["publish_after_projection_s"])
+        log("| change feed: backlog of %d changes published/s to a new exchange, with confirms | %.0f |"
+            % (queued["changes"], queued["changes_published_per_s"]))
         failures = [r["store"] for r in results if r["non2xx"] or r["errors"] or r["accepted_per_s"] <= 0]
         if failures:
             sys.exit("bench: non-2xx answers or no accepted deliveries on " + ", ".join(failures))

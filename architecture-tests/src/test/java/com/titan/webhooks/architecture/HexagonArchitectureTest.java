@@ -16,6 +16,10 @@ class HexagonArchitectureTest {
     static final ArchRule adapters_depend_inwards_only = HexagonRules.LAYERS;
 
     @ArchTest
+    static final ArchRule amqp_adapter_needs_only_application_and_its_client =
+            HexagonRules.AMQP_ADAPTER_NEEDS_ONLY_APPLICATION_AND_ITS_CLIENT;
+
+    @ArchTest
     static final ArchRule every_class_is_in_a_layer = HexagonRules.EVERY_CLASS_IN_A_LAYER;
 
     @ArchTest

@@ -27,6 +27,8 @@ final class HexagonRules {
     private static final String INBOUND_PORTS = "..application.port.in..";
     private static final String OUTBOUND_PORTS = "..application.port.out..";
     private static final String SERVICES = "..application.service..";
+    private static final String AMQP_IN = "..adapter.in.amqp..";
+    private static final String AMQP_OUT = "..adapter.out.amqp..";
     private static final String BOOTSTRAP = "..bootstrap..";
 
     static final ArchRule CORE_USES_NO_FRAMEWORK = noClasses()
@@ -47,20 +49,33 @@ final class HexagonRules {
             .layer("HttpAdapter").definedBy(HTTP_ADAPTER)
             .layer("DecodingAdapter").definedBy(DECODING_ADAPTER)
             .layer("PersistenceAdapter").definedBy(PERSISTENCE_ADAPTER)
+            .layer("AmqpAdapter").definedBy(AMQP_IN, AMQP_OUT)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("DecodingAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("AmqpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "DecodingAdapter", "PersistenceAdapter",
-                    "Bootstrap")
+                    "AmqpAdapter", "Bootstrap")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HttpAdapter", "DecodingAdapter",
-                    "PersistenceAdapter", "Bootstrap");
+                    "PersistenceAdapter", "AmqpAdapter", "Bootstrap");
     }
 
     static final ArchRule EVERY_CLASS_IN_A_LAYER = classes()
-            .should().resideInAnyPackage(DOMAIN, APPLICATION, HTTP_ADAPTER, DECODING_ADAPTER, PERSISTENCE_ADAPTER, BOOTSTRAP)
+            .should().resideInAnyPackage(DOMAIN, APPLICATION, HTTP_ADAPTER, DECODING_ADAPTER, PERSISTENCE_ADAPTER, AMQP_IN,
+                    AMQP_OUT, BOOTSTRAP)
             .because("a class outside every layer (or in a misspelt package) would escape the layer rules");
+
+    /**
+     * The RabbitMQ adapter is the worked example of a second transport: it needs the application's
+     * ports, RabbitMQ's own client and a logger, nothing of the HTTP stack, JSON library or store.
+     */
+    static final ArchRule AMQP_ADAPTER_NEEDS_ONLY_APPLICATION_AND_ITS_CLIENT = classes()
+            .that().resideInAnyPackage(AMQP_IN, AMQP_OUT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.rabbitmq..", APPLICATION, DOMAIN,
+                    AMQP_IN, AMQP_OUT, "org.slf4j..")
+            .because("an adapter depends on application (and through it domain) and its own client library only");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching("com.titan.webhooks.(**)")

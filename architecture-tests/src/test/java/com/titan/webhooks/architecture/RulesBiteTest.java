@@ -30,6 +30,17 @@ class RulesBiteTest {
     }
 
     @Test
+    void layers_reportTheAmqpAdapterUsingTheStore() {
+        assertViolationNames(evaluate(HexagonRules.LAYERS, "amqptostore"), "ConsumerWritingTheStore");
+    }
+
+    @Test
+    void amqpAdapter_reportsAFrameworkBesidesItsClient() {
+        assertViolationNames(evaluate(HexagonRules.AMQP_ADAPTER_NEEDS_ONLY_APPLICATION_AND_ITS_CLIENT, "amqptostore"),
+                "ConsumerWritingTheStore");
+    }
+
+    @Test
     void layers_reportTheApplicationUsingAnAdapter() {
         assertViolationNames(evaluate(HexagonRules.LAYERS, "coretoadapter"), "ServiceKnowingItsAdapter");
     }

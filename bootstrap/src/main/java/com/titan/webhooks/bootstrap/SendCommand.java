@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.titan.webhooks.adapter.in.amqp.Relay;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Sign a sample of an event type (or a file) as its provider would, POST it, print the answer.",
+                "With --via amqp, publish it to the deliveries queue instead, as a relay would.",
                 "The sample is stamped now, so each send is a new event, as a provider's would be; "
                         + "--timestamp sets another time, --times N resends the same bytes as retries do.",
                 "Waits for the service to be ready first (--wait)."})
@@ -109,6 +111,14 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--wrong-signature", description = "Sign with a wrong secret, to see the 401.")
     private boolean wrongSignature;
 
+    @Option(names = "--via", paramLabel = "http|amqp", defaultValue = "http",
+            description = "POST to the service (http, the default), or publish to AMQP_DELIVERIES_QUEUE on AMQP_URL as a relay would (amqp).")
+    private String via;
+
+    @Option(names = "--queue", paramLabel = "QUEUE",
+            description = "With --via amqp: the queue to publish to (default: AMQP_DELIVERIES_QUEUE from the settings).")
+    private String queue;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (times < 1) {
@@ -124,16 +134,24 @@ final class SendCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--wait must be 0 or more seconds");
         }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put(source.signatureHeader(), source.signaturePolicy().sign(body, signingSecret));
+        headers.put("User-Agent", source == Source.TITANX ? "TitanX-Webhooks/1.0" : "TitanCard-Webhooks/1.0");
+        source.eventTypeHeader().ifPresent(header -> headers.put(header, typeOf(body, source)));
+        if (via.equals("amqp")) {
+            return relay(settings, source, body, headers);
+        }
+        if (!via.equals("http")) {
+            throw new ParameterException(spec.commandLine(), "--via must be http or amqp");
+        }
         URI base = URI.create((url != null ? url : "http://localhost:" + (settings.httpPort() == 0 ? 8080 : settings.httpPort()))
                 .replaceAll("/+$", ""));
         URI target = URI.create(base + "/webhooks/" + source.wireName());
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header(source.signatureHeader(), source.signaturePolicy().sign(body, signingSecret))
-                .header("User-Agent", source == Source.TITANX ? "TitanX-Webhooks/1.0" : "TitanCard-Webhooks/1.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        source.eventTypeHeader().ifPresent(header -> request.header(header, typeOf(body, source)));
+        headers.forEach(request::header);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         new Readiness(client, base).await(Duration.ofSeconds(waitSeconds));
@@ -146,6 +164,33 @@ final class SendCommand implements Callable<Integer> {
             all2xx &= response.statusCode() / 100 == 2;
         }
         return all2xx ? 0 : 1;
+    }
+
+    /**
+     * Publishes the delivery to the deliveries queue as a relay would, and waits for the broker's
+     * confirmation; what the service makes of it shows in its log, metrics and API.
+     */
+    private int relay(Settings settings, Source source, byte[] body, Map<String, String> headers) throws IOException,
+            InterruptedException {
+        BrokerSettings broker = settings.broker().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--via amqp needs AMQP_URL (in the environment or --config)"));
+        String target = queue != null ? queue : broker.deliveriesQueue().orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--via amqp needs --queue or AMQP_DELIVERIES_QUEUE"));
+        PrintWriter out = spec.commandLine().getOut();
+        try (Relay relay = new Relay(broker.url())) {
+            for (int i = 0; i < times; i++) {
+                relay.publish(target, source, body, headers);
+            }
+            relay.confirmed();
+        } catch (java.util.concurrent.TimeoutException | IOException failure) {
+            spec.commandLine().getErr().println("titan-webhooks: could not publish to queue " + target + " on "
+                    + BrokerSettings.masked(broker.url()) + ": " + failure.getMessage());
+            return 1;
+        }
+        out.println("published " + times + " " + source.wireName() + " deliver" + (times == 1 ? "y" : "ies")
+                + " to queue " + target + ", confirmed by the broker");
+        out.flush();
+        return 0;
     }
 
     private Source source() {

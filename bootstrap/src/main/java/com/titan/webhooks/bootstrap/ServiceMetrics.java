@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.adapter.in.amqp.Settlements;
 import com.titan.webhooks.adapter.in.http.DeliveryCounter;
 import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * lines: deliveries by source and outcome, receive latency, events applied by type and result,
  * projection lag, inbox depth, provider signals, JVM, HTTP pool and connection pool.
  */
-final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
+final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settlements {
 
     private static final Logger DELIVERIES = LoggerFactory.getLogger("com.titan.webhooks.delivery");
     private static final Logger EVENTS = LoggerFactory.getLogger("com.titan.webhooks.event");
@@ -59,6 +60,7 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
     private final Map<String, Counter> verifiedBy = new ConcurrentHashMap<>();
     private final Timer projectionLag;
     private final Map<String, Counter> changesWritten = new ConcurrentHashMap<>();
+    private final Map<String, Counter> queueSettlements = new ConcurrentHashMap<>();
     private volatile double oldestChangeAge = Double.NaN;
     private volatile Instant oldestChangeAt = Instant.EPOCH;
     // null while the store cannot be counted: the gauges then say NaN ("unknown"), not 0 ("empty")
@@ -163,6 +165,24 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener {
             oldestChangeAt = now;
         }
         return oldestChangeAge;
+    }
+
+    /** Whether this instance publishes the change feed to the broker, and how far the broker confirmed it. */
+    void watchPublisher(com.titan.webhooks.application.service.ChangePublisher publisher) {
+        io.micrometer.core.instrument.Gauge.builder("titan_changes_publishing", publisher, p -> p.isPublishing() ? 1 : 0)
+                .description("1 while this instance holds the lease and publishes the change feed to the broker")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("titan_changes_published_position", publisher,
+                p -> p.confirmedPosition()).description("the last change position the broker confirmed")
+                .register(registry);
+    }
+
+    /** What became of a delivery relayed through the queue. */
+    @Override
+    public void settled(Disposition disposition, String outcome) {
+        queueSettlements.computeIfAbsent(disposition.metricName() + '\n' + outcome, key -> Counter
+                .builder("titan_queue_deliveries").description("relayed deliveries taken from the queue, by what became of them")
+                .tag("disposition", disposition.metricName()).tag("outcome", outcome).register(registry)).increment();
     }
 
     void watchHttpPool(Supplier<WorkerPoolProbe.Stats> pool) {

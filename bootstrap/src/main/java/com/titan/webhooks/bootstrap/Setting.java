@@ -30,6 +30,10 @@ enum Setting {
     CHANGE_RETENTION_DAYS("7", "delete changes of the change feed older than this (1 to 36500)"),
     SPOOL_DIR("./data/spool", "PostgreSQL only: where deliveries wait while the store is unreachable; off disables"),
     SPOOL_MAX_MB("1024", "the spool's bound; beyond it, deliveries are answered 503"),
+    AMQP_URL("none", "RabbitMQ, amqp://user:password@host:5672/vhost; set: the change feed is published there"),
+    AMQP_CHANGES_EXCHANGE(BrokerSettings.DEFAULT_EXCHANGE, "durable topic exchange the change feed is published to"),
+    AMQP_DELIVERIES_QUEUE("none", "quorum queue to consume relayed deliveries from (needs AMQP_URL)"),
+    AMQP_PREFETCH("100", "relayed deliveries taken from the queue at once, before any is acknowledged"),
     LOG_FORMAT("text", "text, or json for one JSON object per log line"),
     LOG_LEVEL("INFO", "root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF");
 

@@ -34,7 +34,8 @@ public record Settings(
         Duration readTimeout,
         Duration shutdownGrace,
         LogOutput logOutput,
-        Duration changeRetention) {
+        Duration changeRetention,
+        Optional<BrokerSettings> broker) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
 
@@ -74,14 +75,15 @@ public record Settings(
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
                 Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
                 LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")),
-                Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)));
+                Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)),
+                BrokerSettings.from(env, integer(env, "AMQP_PREFETCH", 100, 1, 10_000)));
     }
 
     public List<SigningSecret> secretsFor(Source source) {
         return secrets.getOrDefault(source, List.of());
     }
 
-    private static Optional<String> text(Map<String, String> env, String name) {
+    static Optional<String> text(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
@@ -157,6 +159,6 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[http=" + httpHost + ":" + httpPort + ", database=" + database + ", maxBodyBytes=" + maxBodyBytes
-                + ", " + logOutput + "]";
+                + ", " + logOutput + broker.map(b -> ", " + b).orElse("") + "]";
     }
 }

@@ -1,8 +1,10 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.adapter.in.amqp.DeliveryConsumer;
 import com.titan.webhooks.adapter.in.http.ApiToken;
 import com.titan.webhooks.adapter.in.http.ApiTokenFilter;
 import com.titan.webhooks.adapter.in.http.CardResource;
+import com.titan.webhooks.adapter.in.http.ChangeJson;
 import com.titan.webhooks.adapter.in.http.ChangeResource;
 import com.titan.webhooks.adapter.in.http.ConnectionResource;
 import com.titan.webhooks.adapter.in.http.ContactResource;
@@ -17,12 +19,16 @@ import com.titan.webhooks.adapter.in.http.ReminderResource;
 import com.titan.webhooks.adapter.in.http.ScoringJobResource;
 import com.titan.webhooks.adapter.in.http.UnfinishedBodies;
 import com.titan.webhooks.adapter.in.http.WebServer;
+import com.titan.webhooks.adapter.out.amqp.ChangeExchange;
+import com.titan.webhooks.adapter.out.amqp.ChangeMessages;
 import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.adapter.out.persistence.Database;
+import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.ChangeFeedService;
+import com.titan.webhooks.application.service.ChangePublisher;
 import com.titan.webhooks.application.service.ChangeRetention;
 import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
@@ -71,6 +77,13 @@ public final class TitanWebhooks implements AutoCloseable {
     private static final Duration FEED_POLL_INTERVAL = Duration.ofMillis(250);
     /** Readers waiting for changes hold no thread, only a little memory and a look per change. */
     private static final int MAX_FEED_WAITERS = 256;
+    /** A relayed delivery the store could not take goes back to its queue after this, and longer as an outage lasts. */
+    private static final Duration QUEUE_FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration QUEUE_LONGEST_RETRY = Duration.ofSeconds(15);
+    /** A publisher that dies is replaced after its lease runs out: within this and one round. */
+    private static final Duration PUBLISHER_LEASE = Duration.ofSeconds(5);
+    private static final Duration PUBLISHER_ROUND = Duration.ofSeconds(1);
+    private static final int PUBLISH_BATCH = 500;
 
     private final Settings settings;
     private final Database database;
@@ -82,12 +95,17 @@ public final class TitanWebhooks implements AutoCloseable {
     private final List<DeliveryReception> webhooks;
     private final ScheduledExecutorService housekeeping;
     private final ScheduledExecutorService feedScheduler;
+    private final Optional<DeliveryConsumer> consumer;
+    private final Optional<ChangePublisher> publisher;
 
     private TitanWebhooks(Settings settings, Database database, ProjectionWorker worker, WebServer server,
                           ReplayService replay, ResourceConfig application, ExecutorService responder,
                           List<DeliveryReception> webhooks, ScheduledExecutorService housekeeping,
-                          ScheduledExecutorService feedScheduler) {
+                          ScheduledExecutorService feedScheduler, Optional<DeliveryConsumer> consumer,
+                          Optional<ChangePublisher> publisher) {
         this.feedScheduler = feedScheduler;
+        this.consumer = consumer;
+        this.publisher = publisher;
         this.settings = settings;
         this.database = database;
         this.worker = worker;
@@ -126,6 +144,9 @@ public final class TitanWebhooks implements AutoCloseable {
                 database.inbox(), new TimeOrderedEventIds(clock), clock, pendingWork);
         ScheduledExecutorService feedScheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("change-feed"));
         ChangeFeedService feed = new ChangeFeedService(database.changes(), feedScheduler, FEED_POLL_INTERVAL, MAX_FEED_WAITERS);
+        Optional<ChangePublisher> publisher = settings.broker().map(broker -> new ChangePublisher(database.changes(),
+                database.publications(), new ChangeExchange(broker.url(), broker.changesExchange(), CHANGE_MESSAGES),
+                clock, instanceName(), PUBLISHER_LEASE, PUBLISHER_ROUND, PUBLISH_BATCH));
         ProjectionService projection = projection(settings, database, decoder, clock, new ProjectionListener() {
             @Override
             public void settled(StoredEvent event, String result, Instant at) {
@@ -135,6 +156,7 @@ public final class TitanWebhooks implements AutoCloseable {
             @Override
             public void changesCommitted(List<NewChange> changes) {
                 feed.changesCommitted();
+                publisher.ifPresent(ChangePublisher::changesCommitted);
                 metrics.changesCommitted(changes);
             }
         });
@@ -145,6 +167,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 database.contacts(), database.scoringJobs(), database.inbox());
         metrics.watchInbox(database.inbox());
         metrics.watchChanges(database.changes());
+        publisher.ifPresent(metrics::watchPublisher);
         ChangeRetention changeRetention = new ChangeRetention(database.changes(), clock, settings.changeRetention());
         housekeeping.scheduleWithFixedDelay(() -> expire("change retention", "changes deleted", changeRetention::expire),
                 1, 60, TimeUnit.MINUTES);
@@ -213,10 +236,16 @@ public final class TitanWebhooks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker.start();
+        // relayed deliveries go through the same use case as the webhook endpoints'
+        Optional<DeliveryConsumer> consumer = settings.broker().flatMap(broker -> broker.deliveriesQueue().map(queue ->
+                new DeliveryConsumer(broker.url(), queue, broker.prefetch(), settings.maxBodyBytes(), receive,
+                        metrics, QUEUE_FIRST_RETRY, QUEUE_LONGEST_RETRY)));
+        consumer.ifPresent(DeliveryConsumer::start);
+        publisher.ifPresent(ChangePublisher::start);
         String host = settings.httpHost().contains(":") ? "[" + settings.httpHost() + "]" : settings.httpHost();
         LOG.info("Titan Webhooks listening on http://{}:{}/ with store {}", host, server.port(), database.describe());
         return new TitanWebhooks(settings, database, worker, server, replay, application, responder, webhooks, housekeeping,
-                feedScheduler);
+                feedScheduler, consumer, publisher);
     }
 
     /** The projection as the service runs it; the replay command applies events with the same one. */
@@ -267,8 +296,13 @@ public final class TitanWebhooks implements AutoCloseable {
     public void close() {
         Duration grace = settings.shutdownGrace();
         housekeeping.shutdownNow();
+        // no new deliveries from either side; those taken finish within the grace, or go back to their queue
+        consumer.ifPresent(DeliveryConsumer::stopIntake);
         server.stop(grace);
+        consumer.ifPresent(queue -> queue.close(grace));
         stopQuietly(worker);
+        // after the worker: the changes of its last batch are published too, if the broker confirms them in time
+        publisher.ifPresent(TitanWebhooks::stopQuietly);
         feedScheduler.shutdownNow();
         database.close();
         responder.shutdown();
@@ -294,6 +328,38 @@ public final class TitanWebhooks implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The change feed on the broker: each message the JSON of one entry of GET /api/changes. */
+    private static final ChangeMessages CHANGE_MESSAGES = new ChangeMessages() {
+        @Override
+        public byte[] body(Change change) {
+            return ChangeJson.entry(change);
+        }
+
+        @Override
+        public String messageId(Change change) {
+            return ChangeJson.cursor(change);
+        }
+    };
+
+    /** This instance's name in the publisher's lease: host and process, unique among the instances. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void stopQuietly(ChangePublisher publisher) {
+        try {
+            publisher.stop(Duration.ofSeconds(10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stopQuietly(ProjectionWorker worker) {

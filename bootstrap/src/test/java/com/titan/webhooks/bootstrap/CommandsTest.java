@@ -46,6 +46,37 @@ class CommandsTest {
         }
     }
 
+    /** {@code send --via amqp} publishes as a relay would: the consuming service stores and applies it. */
+    @Test
+    void sendViaAmqp_publishesToTheDeliveriesQueue_andTheConsumingServiceAppliesIt() {
+        try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.sqlite()) {
+            String queue = broker.queue("send");
+            try (RunningService service = RunningService.start(database, QueueDeliveriesTest.consuming(broker, queue))) {
+                QueueDeliveriesTest.awaitConsumer(broker, queue);
+                Map<String, String> env = new java.util.HashMap<>(env(service));
+                env.put("AMQP_URL", broker.url());
+                env.put("AMQP_DELIVERIES_QUEUE", queue);
+                Result sent = run(env, "send", "note.added", "--via", "amqp", "--times", "2");
+                assertEquals(0, sent.code(), sent.out() + sent.err());
+                assertEquals("published 2 titancard deliveries to queue " + queue + ", confirmed by the broker",
+                        sent.out().strip());
+                StoreQueries rows = new StoreQueries(database);
+                Eventually.await("the relayed note applied once", Duration.ofSeconds(30), () ->
+                        rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 1);
+                assertEquals(1, rows.count("SELECT COUNT(*) FROM inbox_events"), "the second is a duplicate");
+                Eventually.await("both acknowledged", Duration.ofSeconds(30), () -> QueueDeliveriesTest.sum(
+                        service.get("/metrics").body(), "titan_queue_deliveries_total{disposition=\"acknowledged\"") == 2.0);
+
+                Result nowhere = run(env, "send", "note.added", "--via", "amqp", "--queue", queue + "-missing");
+                assertEquals(1, nowhere.code());
+                assertTrue(nowhere.err().contains("could not publish to queue " + queue + "-missing"), nowhere.err());
+                Result noBroker = run(env(service), "send", "note.added", "--via", "amqp");
+                assertEquals(2, noBroker.code(), noBroker.err());
+                assertTrue(noBroker.err().contains("--via amqp needs AMQP_URL"), noBroker.err());
+            }
+        }
+    }
+
     /**
      * The 16 samples sent in a row, in the README's order, end as TitanCard's documents describe the
      * story: the title updated, then tagged, its status changed, and the connection deleted; the card

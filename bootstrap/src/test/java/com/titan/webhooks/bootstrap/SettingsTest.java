@@ -76,6 +76,10 @@ class SettingsTest {
                 Arguments.of(Setting.CHANGE_RETENTION_DAYS, "0"),
                 Arguments.of(Setting.SPOOL_DIR, null),
                 Arguments.of(Setting.SPOOL_MAX_MB, "0"),
+                Arguments.of(Setting.AMQP_URL, "http://broker:5672/"),
+                Arguments.of(Setting.AMQP_CHANGES_EXCHANGE, "amq.changes"),
+                Arguments.of(Setting.AMQP_DELIVERIES_QUEUE, "deliveries queue"),
+                Arguments.of(Setting.AMQP_PREFETCH, "0"),
                 Arguments.of(Setting.LOG_FORMAT, "JSON"),
                 Arguments.of(Setting.LOG_LEVEL, "LOUD"));
     }
@@ -166,6 +170,21 @@ class SettingsTest {
             assertMessage(Map.of("HTTP_HOST", host), "HTTP_HOST must be an IPv4 or IPv6 address or a host name (got '"
                     + host + "')");
         }
+    }
+
+    @Test
+    void broker_isWiredOnlyWithAnAmqpUrl_andAQueueWithoutOneIsAMistake() {
+        assertEquals(Optional.empty(), Settings.from(Map.of()).broker());
+        BrokerSettings broker = Settings.from(Map.of("AMQP_URL", "amqp://titan:s3cret@mq:5672/%2F",
+                "AMQP_DELIVERIES_QUEUE", "titan.deliveries")).broker().orElseThrow();
+        assertEquals("titan.changes", broker.changesExchange());
+        assertEquals(Optional.of("titan.deliveries"), broker.deliveriesQueue());
+        assertEquals(100, broker.prefetch());
+        assertMessage(Map.of("AMQP_DELIVERIES_QUEUE", "titan.deliveries"),
+                "AMQP_DELIVERIES_QUEUE must come with AMQP_URL, the broker it is on (got 'titan.deliveries' and no AMQP_URL)");
+        assertMessage(Map.of("AMQP_URL", "http://titan:s3cret@mq/"),
+                "AMQP_URL must look like amqp://user:password@host:5672/vhost (got 'http://***@mq/')");
+        assertTrue(!Settings.from(Map.of("AMQP_URL", "amqp://titan:s3cret@mq:5672/")).toString().contains("s3cret"));
     }
 
     @Test

@@ -45,7 +45,6 @@ public final class DeliveryReception extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger("com.titan.webhooks.delivery");
     // credentials are never stored with the delivery
     private static final Set<String> UNSTORED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
-    private static final String JSON = "application/json";
     // the rest of a body not read is never parsed as the next request
     private static final Map<String, String> CLOSE = Map.of("Connection", "close");
 
@@ -90,7 +89,8 @@ public final class DeliveryReception extends HttpHandler {
             answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
             return;
         }
-        if (!isJson(request.getContentType()) || !isIdentity(request.getHeader(Header.ContentEncoding))) {
+        if (!ReceiveDeliveryCommand.isJson(request.getContentType())
+                || !ReceiveDeliveryCommand.isIdentity(request.getHeader(Header.ContentEncoding))) {
             answer(response, ReceiveResult.of(DeliveryOutcome.UNSUPPORTED_MEDIA_TYPE), started);
             return;
         }
@@ -260,19 +260,6 @@ public final class DeliveryReception extends HttpHandler {
     /** The status is a constant and the id a UUID the service made: nothing needs escaping. */
     private static String receipt(String status, String eventId) {
         return "{\"status\":\"" + status + "\",\"event_id\":\"" + eventId + "\"}";
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return false;
-        }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals(JSON) || (type.startsWith("application/") && type.endsWith("+json"));
-    }
-
-    /** Only the body as sent: a compressed one would be verified and stored as something else. */
-    static boolean isIdentity(String contentEncoding) {
-        return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity");
     }
 
     /**

@@ -6,6 +6,7 @@ import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.Transactions;
@@ -244,6 +245,10 @@ public final class Database implements AutoCloseable {
 
     public ChangeFeed changes() {
         return new JdbiChangeFeed(transactions);
+    }
+
+    public Publications publications() {
+        return new JdbiPublications(transactions);
     }
 
     /** Commits the deliveries still waiting, then closes the pool. */

@@ -32,4 +32,21 @@ public record ReceiveDeliveryCommand(Source source, byte[] body, String signatur
     public String toString() {
         return "ReceiveDeliveryCommand[source=" + source.wireName() + ", bytes=" + body.length + "]";
     }
+
+    /**
+     * Whether a delivery's media type is one the service takes: JSON ({@code application/json} or
+     * {@code application/*+json}). Every transport checks it before the use case sees the body.
+     */
+    public static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /** Only the body as sent: a compressed one would be verified and stored as something else. */
+    public static boolean isIdentity(String contentEncoding) {
+        return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity");
+    }
 }
