@@ -34,7 +34,8 @@ public record Settings(
         Duration readTimeout,
         Duration shutdownGrace,
         LogOutput logOutput,
-        Duration changeRetention) {
+        Duration changeRetention,
+        Duration consoleQuiet) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
 
@@ -74,7 +75,8 @@ public record Settings(
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
                 Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
                 LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")),
-                Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)));
+                Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)),
+                Duration.ofMinutes(integer(env, "CONSOLE_QUIET_MINUTES", 30, 1, 10_080)));
     }
 
     public List<SigningSecret> secretsFor(Source source) {
