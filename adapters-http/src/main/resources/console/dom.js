@@ -66,8 +66,9 @@ export function aggregateLink(type, id) {
   return el('a', { href: '#/aggregates/' + encodeURIComponent(type) + '/' + encodeURIComponent(id) }, type + ' ' + id);
 }
 
+/** Event ids are time-ordered: ids of the same moment share their start, so their end tells them apart. */
 export function shortId(id) {
-  return id.length > 13 ? id.substring(0, 8) + '…' : id;
+  return id.length > 13 ? '…' + id.substring(id.length - 8) : id;
 }
 
 export function table(caption, headings, rows, attributes = {}) {

@@ -119,12 +119,12 @@ export function render(main, context) {
   function draw() {
     const newest = [...rows.values()].sort((a, b) => (a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : (a.id < b.id ? 1 : -1))).slice(0, SHOWN);
     body.replaceChildren(...newest.map((row) => el('tr', { class: 'row-' + row.status, 'data-event-id': row.id },
-      el('td', {}, time(row.received_at)),
-      el('td', {}, row.source),
-      el('td', {}, row.type || '(unreadable)'),
-      el('td', {}, statusBadge(row.status)),
-      el('td', {}, row.aggregate ? aggregateLink(row.aggregate.type, row.aggregate.id) : '—'),
-      el('td', {}, eventLink(row.id, 'Details')))));
+      el('td', { 'data-label': 'Received' }, time(row.received_at)),
+      el('td', { 'data-label': 'Source' }, row.source),
+      el('td', { 'data-label': 'Type' }, row.type || '(unreadable)'),
+      el('td', { 'data-label': 'Status' }, statusBadge(row.status)),
+      el('td', { 'data-label': 'Aggregate' }, row.aggregate ? aggregateLink(row.aggregate.type, row.aggregate.id) : '—'),
+      el('td', { 'data-label': 'Event' }, eventLink(row.id, 'Details')))));
     state.textContent = rows.size === 0 ? 'Nothing received in this window yet; new deliveries appear here as they arrive.'
       : 'Showing ' + Math.min(rows.size, SHOWN) + ' of ' + rows.size + ' events; updated ' + new Date().toLocaleTimeString() + '.';
   }

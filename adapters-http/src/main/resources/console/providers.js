@@ -43,7 +43,7 @@ export function banners(providers) {
         ? ' ' + name + ' disables the webhook at ' + provider.disabled_at_failures + '.' : '';
       shown.push(el('p', { class: 'banner banner-failing', role: 'alert', 'data-banner': 'failures-' + provider.source },
         name + ': ' + provider.consecutive_failures + ' deliveries refused in a row.' + giveUp
-        + ' Check its signing secret and the logs.'));
+        + ' These were authentic deliveries this service could not take: see the logs and /health/ready.'));
     }
     if (provider.quiet) {
       shown.push(el('p', { class: 'banner banner-quiet', role: 'status', 'data-banner': 'quiet-' + provider.source },
@@ -64,7 +64,7 @@ function card(provider) {
       el('dd', {}, provider.last_accepted_at ? [age(provider.last_accepted_at), ' (', time(provider.last_accepted_at), ')'] : 'never'),
       el('dt', {}, 'Refused in a row'),
       el('dd', { class: provider.consecutive_failures >= WARN_AT ? 'error' : '' }, String(provider.consecutive_failures),
-        provider.disabled_at_failures ? ' (the webhook is disabled at ' + provider.disabled_at_failures + ')' : ''),
+        provider.disabled_at_failures ? ' (' + name + ' disables the webhook at ' + provider.disabled_at_failures + ')' : ''),
       el('dt', {}, 'Accepted, last hour'),
       el('dd', {}, String(total))),
     chart(provider.accepted_per_minute, name));
@@ -74,16 +74,17 @@ function card(provider) {
 function chart(perMinute, name) {
   const width = 300;
   const height = 60;
-  const highest = Math.max(1, ...perMinute);
+  const peak = Math.max(0, ...perMinute);
+  const highest = Math.max(1, peak);
   const step = width / perMinute.length;
   const bars = perMinute.map((count, i) => {
     const h = count === 0 ? 0 : Math.max(2, Math.round((count / highest) * (height - 4)));
     return svg('rect', { x: (i * step).toFixed(1), y: String(height - h), width: Math.max(1, step - 1).toFixed(1), height: String(h), class: 'bar' },
       svg('title', {}, (perMinute.length - 1 - i) + ' min ago: ' + count));
   });
-  const label = name + ': deliveries accepted per minute over the last hour, highest ' + highest + ' per minute';
+  const label = name + ': deliveries accepted per minute over the last hour, highest ' + peak + ' per minute';
   return el('figure', { class: 'chart' },
     svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
       svg('line', { x1: '0', y1: String(height - 0.5), x2: String(width), y2: String(height - 0.5), class: 'axis' }), bars),
-    el('figcaption', {}, 'Accepted per minute, last 60 minutes (peak ' + highest + ')'));
+    el('figcaption', {}, 'Accepted per minute, last 60 minutes (peak ' + peak + ')'));
 }
