@@ -217,22 +217,24 @@ class ConsoleBrowserTest {
     @Test
     void aggregate_fromAnOutOfOrderPair_showsWhichEventWonEachField() {
         String connection = "pair-" + run;
-        String newer = deliverCard("connection.updated", 2_000, "{\"id\":\"" + connection + "\",\"full_name\":\"Ada New\"}");
+        // TitanCard's own example times: the update a minute after the creation, delivered before it
+        String newer = deliverCard("connection.updated", 1_705_420_860_000L, "{\"id\":\"" + connection
+                + "\",\"full_name\":\"Ada Lovelace\",\"title\":\"Analyst\"}");
         awaitSettled(newer);
-        String older = deliverCard("connection.created", 1_000, "{\"id\":\"" + connection + "\",\"full_name\":\"Ada Old\","
-                + "\"email\":\"ada-" + run + "@example.com\"}");
+        String older = deliverCard("connection.created", 1_705_420_800_000L, "{\"id\":\"" + connection
+                + "\",\"full_name\":\"Ada King\",\"email\":\"ada-" + run + "@example.com\",\"company\":\"Analytical Engines\"}");
         awaitSettled(older);
         signIn();
         browser.get(service.uri("/console#/aggregates/connection/" + connection).toString());
 
         WebElement name = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#fields tr[data-field='full_name']")));
-        assertTrue(name.getText().contains("Ada New"), name.getText());
+        assertTrue(name.getText().contains("Ada Lovelace"), name.getText());
         assertEquals(newer, name.findElement(By.cssSelector(".set-by a")).getAttribute("data-event-id"));
         assertEquals(older, browser.findElement(By.cssSelector("#fields tr[data-field='email'] .set-by a"))
                 .getAttribute("data-event-id"));
         WebElement lost = browser.findElement(By.cssSelector("#lost tr[data-lost-field='full_name']"));
-        assertTrue(lost.getText().contains("Ada Old"), lost.getText());
+        assertTrue(lost.getText().contains("Ada King"), lost.getText());
         List<WebElement> links = lost.findElements(By.cssSelector("a[data-event-id]"));
         assertEquals(List.of(older, newer), links.stream().map(link -> link.getAttribute("data-event-id")).toList());
         assertEquals(2, browser.findElements(By.cssSelector("#history tbody tr")).size(), "two changes in the feed");
