@@ -33,6 +33,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -215,6 +216,41 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void keyboardOnly_reachesAnEvent_cancelsAReplayWithEscape_andConfirmsIt() {
+        String id = deliverCard("connection.tagged", 4_500, "{\"id\":\"keys-" + run + "\",\"tags\":[\"warm\"]}");
+        awaitSettled(id);
+        rows.execute("UPDATE inbox_events SET status = 'parked', attempts = 5, last_error = 'handler bug (simulated)'"
+                + " WHERE id = '" + id + "'");
+        signIn();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#inbox-rows tr[data-event-id='" + id + "'] a[data-event-id]")));
+
+        tabUntil("the event's Details link", "a[data-event-id='" + id + "']");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("body")));
+
+        tabUntil("the Replay button", "#replay");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement cancel = new WebDriverWait(browser, Duration.ofSeconds(2)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("confirm-cancel")));
+        assertEquals(cancel, browser.switchTo().activeElement(), "the safe choice has the focus");
+        cancel.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.invisibilityOf(cancel));
+        assertEquals("replay", browser.switchTo().activeElement().getAttribute("id"), "the focus returns to Replay");
+        assertEquals(1L, rows.count("SELECT COUNT(*) FROM inbox_events WHERE id = ? AND status = 'parked'", id),
+                "Escape replays nothing");
+
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("confirm-cancel")));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("confirm-replay", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("replay-state"), "now processed"));
+    }
+
+    @Test
     void aggregate_fromAnOutOfOrderPair_showsWhichEventWonEachField() {
         String connection = "pair-" + run;
         // TitanCard's own example times: the update a minute after the creation, delivered before it
@@ -296,6 +332,18 @@ class ConsoleBrowserTest {
             Object overflow = browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).longValue() <= 0, view + " is wider than the screen by " + overflow + " px");
         }
+    }
+
+    /** Presses Tab until the focus is on what {@code selector} finds, as someone without a mouse would. */
+    private void tabUntil(String what, String selector) {
+        for (int press = 0; press < 80; press++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (focused.equals(browser.findElement(By.cssSelector(selector)))) {
+                return;
+            }
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        fail(what + " is not reachable with the Tab key");
     }
 
     /** Opens the console afresh and signs in from the keyboard. */
