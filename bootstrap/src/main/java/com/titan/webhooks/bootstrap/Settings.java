@@ -35,7 +35,8 @@ public record Settings(
         Duration shutdownGrace,
         LogOutput logOutput,
         Duration changeRetention,
-        Optional<BrokerSettings> broker) {
+        Optional<BrokerSettings> broker,
+        Duration consoleQuiet) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/titan-webhooks.db";
 
@@ -76,7 +77,8 @@ public record Settings(
                 Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
                 LogOutput.from(text(env, "LOG_FORMAT"), text(env, "LOG_LEVEL")),
                 Duration.ofDays(integer(env, "CHANGE_RETENTION_DAYS", 7, 1, 36_500)),
-                BrokerSettings.from(env, integer(env, "AMQP_PREFETCH", 100, 1, 10_000)));
+                BrokerSettings.from(env, integer(env, "AMQP_PREFETCH", 100, 1, 10_000)),
+                Duration.ofMinutes(integer(env, "CONSOLE_QUIET_MINUTES", 30, 1, 10_080)));
     }
 
     public List<SigningSecret> secretsFor(Source source) {

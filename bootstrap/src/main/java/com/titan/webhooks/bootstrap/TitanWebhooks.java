@@ -15,6 +15,7 @@ import com.titan.webhooks.adapter.in.http.HealthResource;
 import com.titan.webhooks.adapter.in.http.HttpApi;
 import com.titan.webhooks.adapter.in.http.MetricsResource;
 import com.titan.webhooks.adapter.in.http.OpenApiResource;
+import com.titan.webhooks.adapter.in.http.ProviderResource;
 import com.titan.webhooks.adapter.in.http.ReminderResource;
 import com.titan.webhooks.adapter.in.http.ScoringJobResource;
 import com.titan.webhooks.adapter.in.http.UnfinishedBodies;
@@ -34,7 +35,9 @@ import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ProjectionWorker;
+import com.titan.webhooks.application.service.ProvenanceService;
 import com.titan.webhooks.application.service.ProviderSignals;
+import com.titan.webhooks.application.service.ProviderStatusService;
 import com.titan.webhooks.application.service.QueryService;
 import com.titan.webhooks.application.service.ReceiveDeliveryService;
 import com.titan.webhooks.application.service.ReplayService;
@@ -187,14 +190,19 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthCheck("deliveries", watch::deliveryProblem),
                 new HealthCheck("worker", watch::workerProblem));
         List<HealthCheck> liveness = List.of(new HealthCheck("threads", watch::deadThread));
+        ProvenanceService provenance = new ProvenanceService(database.connections(), database.cards(),
+                database.reminders(), database.contacts(), database.inbox(), decoder);
+        ProviderStatusService providers = new ProviderStatusService(signals, database.inbox(), clock,
+                settings.consoleQuiet());
         ApiToken token = new ApiToken(settings.apiToken());
         ResourceConfig application = HttpApi.of(
                 new ApiTokenFilter(token),
-                new ConnectionResource(queries),
-                new CardResource(queries),
-                new ReminderResource(queries),
-                new ContactResource(queries),
-                new EventResource(queries, replay),
+                new ConnectionResource(queries, provenance),
+                new CardResource(queries, provenance),
+                new ReminderResource(queries, provenance),
+                new ContactResource(queries, provenance),
+                new EventResource(queries, replay, provenance),
+                new ProviderResource(providers),
                 new ScoringJobResource(queries),
                 new ChangeResource(feed),
                 new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),

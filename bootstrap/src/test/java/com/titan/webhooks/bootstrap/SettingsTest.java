@@ -74,6 +74,7 @@ class SettingsTest {
                 Arguments.of(Setting.SHUTDOWN_GRACE_SECONDS, "-5"),
                 Arguments.of(Setting.RAW_PAYLOAD_RETENTION_DAYS, "forever"),
                 Arguments.of(Setting.CHANGE_RETENTION_DAYS, "0"),
+                Arguments.of(Setting.CONSOLE_QUIET_MINUTES, "half an hour"),
                 Arguments.of(Setting.SPOOL_DIR, null),
                 Arguments.of(Setting.SPOOL_MAX_MB, "0"),
                 Arguments.of(Setting.AMQP_URL, "http://broker:5672/"),

@@ -8,4 +8,8 @@ import java.util.Optional;
 /** Which stored events to list; every criterion is optional. */
 public record EventFilter(Optional<Source> source, Optional<String> type, Optional<ProcessingStatus> status,
                           Optional<Instant> since) {
+
+    /** Every stored event. */
+    public static final EventFilter ANY = new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 }

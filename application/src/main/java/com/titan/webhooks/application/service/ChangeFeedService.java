@@ -12,7 +12,6 @@ import com.titan.webhooks.application.port.out.ChangeWindow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,7 +61,7 @@ public final class ChangeFeedService implements ReadChangesUseCase {
         if (after < window.pruned()) {
             throw expired();
         }
-        List<Change> changes = feed.after(after, query.types(), query.limit());
+        List<Change> changes = feed.after(after, query.types(), query.aggregateId(), query.limit());
         if (query.after().isPresent() && after < feed.window().pruned()) {
             throw expired(); // retention deleted some of what this read was about to return
         }
@@ -87,7 +86,7 @@ public final class ChangeFeedService implements ReadChangesUseCase {
             waiting.decrementAndGet();
             throw new TooManyWaitersException(maxWaiters + " readers are already waiting for changes");
         }
-        Waiter waiter = new Waiter(new ChangeQuery(OptionalLong.of(page.next()), query.types(), query.limit()));
+        Waiter waiter = new Waiter(query.from(page.next()));
         scheduler.execute(() -> {
             waiters.add(waiter);
             waiter.timeout = scheduler.schedule(() -> finish(waiter, new ChangePage(List.of(), waiter.query.after()
@@ -133,8 +132,7 @@ public final class ChangeFeedService implements ReadChangesUseCase {
                     finish(waiter, page);
                 } else {
                     // other aggregates' changes: wait on from past them
-                    waiter.query = new ChangeQuery(OptionalLong.of(page.next()), waiter.query.types(),
-                            waiter.query.limit());
+                    waiter.query = waiter.query.from(page.next());
                 }
             } catch (RuntimeException failure) {
                 if (waiters.remove(waiter)) {

@@ -31,7 +31,9 @@ import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -115,5 +117,10 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
     @Override
     public Optional<StoredEvent> find(EventId id) {
         return inbox.find(id);
+    }
+
+    @Override
+    public Map<ProcessingStatus, Long> counts(EventFilter filter) {
+        return inbox.countByStatus(filter);
     }
 }

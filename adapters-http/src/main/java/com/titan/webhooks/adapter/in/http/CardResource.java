@@ -1,7 +1,10 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.CardFilter;
+import com.titan.webhooks.application.port.in.AggregateRef;
 import com.titan.webhooks.application.port.in.QueryCardsUseCase;
+import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
 import com.titan.webhooks.domain.card.CardId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,9 +22,11 @@ import java.util.Map;
 public final class CardResource {
 
     private final QueryCardsUseCase cards;
+    private final TraceProvenanceUseCase provenance;
 
-    public CardResource(QueryCardsUseCase cards) {
+    public CardResource(QueryCardsUseCase cards, TraceProvenanceUseCase provenance) {
         this.cards = cards;
+        this.provenance = provenance;
     }
 
     @GET
@@ -35,7 +40,9 @@ public final class CardResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return cards.find(QueryParameters.id(id, CardId::new)).map(Responses::card).orElseThrow(NotFoundException::new);
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        Map<String, Object> body = cards.find(QueryParameters.id(id, CardId::new)).map(Responses::card)
+                .orElseThrow(NotFoundException::new);
+        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CARD, id));
     }
 }

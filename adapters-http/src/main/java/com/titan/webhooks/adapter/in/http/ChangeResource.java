@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,14 @@ public final class ChangeResource {
     @GET
     public void read(@QueryParam("after") String after, @QueryParam("limit") String limit,
                      @QueryParam("wait") String wait, @QueryParam("aggregate") String aggregate,
-                     @Suspended AsyncResponse response) {
+                     @QueryParam("aggregate_id") String aggregateId, @Suspended AsyncResponse response) {
         try {
-            ChangeQuery query = new ChangeQuery(ChangeBodies.position(after), types(aggregate), limit(limit));
+            Set<AggregateType> types = types(aggregate);
+            Optional<String> id = QueryParameters.text(aggregateId);
+            if (id.isPresent() && types.size() != 1) {
+                throw new InvalidParameterException("aggregate_id needs exactly one aggregate, e.g. aggregate=connection");
+            }
+            ChangeQuery query = new ChangeQuery(ChangeBodies.position(after), types, id, limit(limit));
             Duration waitFor = Duration.ofSeconds(QueryParameters.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS));
             // a guard only: the use case answers every wait before it ends
             response.setTimeout(waitFor.getSeconds() + 10, TimeUnit.SECONDS);

@@ -1,7 +1,10 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.ConnectionFilter;
+import com.titan.webhooks.application.port.in.AggregateRef;
 import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
+import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,9 +22,11 @@ import java.util.Map;
 public final class ConnectionResource {
 
     private final QueryConnectionsUseCase connections;
+    private final TraceProvenanceUseCase provenance;
 
-    public ConnectionResource(QueryConnectionsUseCase connections) {
+    public ConnectionResource(QueryConnectionsUseCase connections, TraceProvenanceUseCase provenance) {
         this.connections = connections;
+        this.provenance = provenance;
     }
 
     @GET
@@ -37,8 +42,9 @@ public final class ConnectionResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return connections.details(QueryParameters.id(id, ConnectionId::new)).map(Responses::connectionDetails)
-                .orElseThrow(NotFoundException::new);
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        Map<String, Object> body = connections.details(QueryParameters.id(id, ConnectionId::new))
+                .map(Responses::connectionDetails).orElseThrow(NotFoundException::new);
+        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CONNECTION, id));
     }
 }

@@ -1,7 +1,10 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.ContactFilter;
+import com.titan.webhooks.application.port.in.AggregateRef;
 import com.titan.webhooks.application.port.in.QueryContactsUseCase;
+import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
 import com.titan.webhooks.domain.contact.ContactKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,8 +23,11 @@ public final class ContactResource {
 
     private final QueryContactsUseCase contacts;
 
-    public ContactResource(QueryContactsUseCase contacts) {
+    private final TraceProvenanceUseCase provenance;
+
+    public ContactResource(QueryContactsUseCase contacts, TraceProvenanceUseCase provenance) {
         this.contacts = contacts;
+        this.provenance = provenance;
     }
 
     @GET
@@ -35,7 +41,9 @@ public final class ContactResource {
 
     @GET
     @Path("/{key}")
-    public Map<String, Object> get(@PathParam("key") String key) {
-        return contacts.find(QueryParameters.id(key, ContactKey::new)).map(Responses::contact).orElseThrow(NotFoundException::new);
+    public Map<String, Object> get(@PathParam("key") String key, @QueryParam("provenance") String withProvenance) {
+        Map<String, Object> body = contacts.find(QueryParameters.id(key, ContactKey::new)).map(Responses::contact)
+                .orElseThrow(NotFoundException::new);
+        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CONTACT, key));
     }
 }

@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.in.http;
 
 import com.titan.webhooks.application.port.EventFilter;
+import com.titan.webhooks.application.port.in.DecodeEventUseCase;
 import com.titan.webhooks.application.port.in.QueryEventsUseCase;
 import com.titan.webhooks.application.port.in.ReplayCommand;
 import com.titan.webhooks.application.port.in.ReplayEventsUseCase;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,26 +31,60 @@ public final class EventResource {
 
     private final QueryEventsUseCase events;
     private final ReplayEventsUseCase replay;
+    private final DecodeEventUseCase decoder;
 
-    public EventResource(QueryEventsUseCase events, ReplayEventsUseCase replay) {
+    public EventResource(QueryEventsUseCase events, ReplayEventsUseCase replay, DecodeEventUseCase decoder) {
         this.events = events;
         this.replay = replay;
+        this.decoder = decoder;
     }
 
     @GET
     public Map<String, Object> list(@QueryParam("source") String source, @QueryParam("type") String type,
                                     @QueryParam("status") String status, @QueryParam("since") String since,
                                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        EventFilter filter = new EventFilter(QueryParameters.text(source).map(EventResource::source),
-                QueryParameters.text(type), QueryParameters.text(status).map(EventResource::status),
-                QueryParameters.instant("since", since));
-        return QueryParameters.list(events.list(filter, QueryParameters.page(cursor, limit)), Responses::event);
+        EventFilter filter = filter(source, type, status, since);
+        return QueryParameters.list(events.list(filter, QueryParameters.page(cursor, limit)), this::listed);
     }
 
+    /** A listed event names the aggregate it changes (null when the domain reads none in it). */
+    private Map<String, Object> listed(StoredEvent event) {
+        Map<String, Object> body = Responses.event(event);
+        body.put("aggregate", decoder.decode(event).map(decoded -> Map.of("type",
+                decoded.aggregate().type().wireName(), "id", decoded.aggregate().id())).orElse(null));
+        return body;
+    }
+
+    /** How many events the filter selects, per status: every status is present, with 0 for none. */
+    @GET
+    @Path("/counts")
+    public Map<String, Object> counts(@QueryParam("source") String source, @QueryParam("type") String type,
+                                      @QueryParam("status") String status, @QueryParam("since") String since) {
+        Map<ProcessingStatus, Long> counted = events.counts(filter(source, type, status, since));
+        Map<String, Object> byStatus = new LinkedHashMap<>();
+        long total = 0;
+        for (ProcessingStatus each : ProcessingStatus.values()) {
+            long count = counted.getOrDefault(each, 0L);
+            byStatus.put(each.wireName(), count);
+            total += count;
+        }
+        return Map.of("counts", byStatus, "total", total);
+    }
+
+    /** One event in full, with what the domain reads in it ({@code decoded}, null when it cannot). */
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id) {
-        return events.find(QueryParameters.id(id, EventResource::eventId)).map(Responses::eventDetails).orElseThrow(NotFoundException::new);
+        StoredEvent event = events.find(QueryParameters.id(id, EventResource::eventId)).orElseThrow(NotFoundException::new);
+        Map<String, Object> body = Responses.eventDetails(event);
+        body.put("decoded", decoder.decode(event).map(ProvenanceBodies::decoded).orElse(null));
+        return body;
+    }
+
+    private static EventFilter filter(String source, String type, String status, String since) {
+        return new EventFilter(QueryParameters.text(source).map(EventResource::source),
+                QueryParameters.text(type), QueryParameters.text(status).map(EventResource::status),
+                QueryParameters.instant("since", since));
     }
 
     /** Re-applies one event; 409 for a malformed one, which cannot be applied. */

@@ -13,8 +13,9 @@ import org.glassfish.grizzly.http.util.Header;
 /**
  * Inbound adapter: the one handler Grizzly calls for every request. It turns away what no route
  * could use (a path or query that does not decode) with a JSON 400, hands the two webhook paths,
- * exactly as spelt, to their {@link DeliveryReception}, refuses a token-less request whose
- * normalised path is under {@code /api}, and gives everything else to Jersey.
+ * exactly as spelt, to their {@link DeliveryReception}, serves the operator's console's static
+ * files ({@link ConsoleAssets}), refuses a token-less request whose normalised path is under
+ * {@code /api}, and gives everything else to Jersey.
  *
  * <p>Grizzly's own URI decoding is off: it answers an undecodable URI with an empty 500.
  */
@@ -23,12 +24,14 @@ final class FrontDoor extends HttpHandler {
     private final Map<String, DeliveryReception> webhooks;
     private final HttpHandler api;
     private final ApiToken token;
+    private final ConsoleAssets console;
 
-    FrontDoor(List<DeliveryReception> webhooks, HttpHandler api, ApiToken token) {
+    FrontDoor(List<DeliveryReception> webhooks, HttpHandler api, ApiToken token, ConsoleAssets console) {
         this.webhooks = webhooks.stream().collect(Collectors.toUnmodifiableMap(DeliveryReception::path,
                 Function.identity()));
         this.api = api;
         this.token = token;
+        this.console = console;
         setDecodeUrl(false);
     }
 
@@ -43,6 +46,10 @@ final class FrontDoor extends HttpHandler {
         DeliveryReception webhook = webhooks.get(request.getRequestURI());
         if (webhook != null) {
             webhook.service(request, response);
+            return;
+        }
+        if (ConsoleAssets.owns(target.get())) {
+            console.serve(request, response);
             return;
         }
         if (target.get().isUnder("api") && !token.admits(request.getHeader(Header.Authorization))) {

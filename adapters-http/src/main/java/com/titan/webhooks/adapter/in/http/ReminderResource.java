@@ -1,7 +1,10 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.ReminderFilter;
+import com.titan.webhooks.application.port.in.AggregateRef;
 import com.titan.webhooks.application.port.in.QueryRemindersUseCase;
+import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,8 +23,11 @@ public final class ReminderResource {
 
     private final QueryRemindersUseCase reminders;
 
-    public ReminderResource(QueryRemindersUseCase reminders) {
+    private final TraceProvenanceUseCase provenance;
+
+    public ReminderResource(QueryRemindersUseCase reminders, TraceProvenanceUseCase provenance) {
         this.reminders = reminders;
+        this.provenance = provenance;
     }
 
     @GET
@@ -37,7 +43,9 @@ public final class ReminderResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return reminders.find(QueryParameters.id(id, ReminderId::new)).map(Responses::reminder).orElseThrow(NotFoundException::new);
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        Map<String, Object> body = reminders.find(QueryParameters.id(id, ReminderId::new)).map(Responses::reminder)
+                .orElseThrow(NotFoundException::new);
+        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.REMINDER, id));
     }
 }

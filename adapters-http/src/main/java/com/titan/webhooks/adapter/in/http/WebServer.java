@@ -44,7 +44,7 @@ public final class WebServer implements AutoCloseable {
         configuration.setPassTraceRequest(true);
         configuration.setDefaultQueryEncoding(StandardCharsets.UTF_8);
         HttpHandler jersey = ContainerFactory.createContainer(HttpHandler.class, application);
-        configuration.addHttpHandler(new FrontDoor(webhooks, jersey, token),
+        configuration.addHttpHandler(new FrontDoor(webhooks, jersey, token, ConsoleAssets.fromClassPath()),
                 HttpHandlerRegistration.builder().contextPath("").urlPattern("/").build());
         listener.registerAddOn(new Http1OnlyAddOn());
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, readTimeout.toSeconds() * 2));

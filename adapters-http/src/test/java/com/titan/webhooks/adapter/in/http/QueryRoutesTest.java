@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.titan.webhooks.application.port.Page;
 import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.UnknownCursorException;
+import com.titan.webhooks.application.port.in.DecodeEventUseCase;
 import com.titan.webhooks.application.port.in.QueryCardsUseCase;
 import com.titan.webhooks.application.port.in.QueryConnectionsUseCase;
 import com.titan.webhooks.application.port.in.QueryContactsUseCase;
@@ -23,6 +24,7 @@ import com.titan.webhooks.application.port.in.QueryScoringJobsUseCase;
 import com.titan.webhooks.application.port.in.ReadChangesUseCase;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
 import com.titan.webhooks.application.port.in.ReplayEventsUseCase;
+import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +50,17 @@ class QueryRoutesTest {
     private final ReplayEventsUseCase replay = mock(ReplayEventsUseCase.class);
     private final QueryScoringJobsUseCase jobs = mock(QueryScoringJobsUseCase.class);
     private final ReadChangesUseCase changes = mock(ReadChangesUseCase.class);
+    private final TraceProvenanceUseCase provenance = mock(TraceProvenanceUseCase.class);
+    private final DecodeEventUseCase decoder = mock(DecodeEventUseCase.class);
     private HttpAdapterServer server;
 
     @BeforeEach
     void start() {
         server = new HttpAdapterServer(mock(ReceiveDeliveryUseCase.class), (source, result, nanos) -> { },
                 new ApiTokenFilter(new ApiToken(Optional.of(HttpAdapterServer.TOKEN))),
-                new ConnectionResource(connections), new CardResource(cards), new ReminderResource(reminders),
-                new ContactResource(contacts), new EventResource(events, replay), new ScoringJobResource(jobs),
+                new ConnectionResource(connections, provenance), new CardResource(cards, provenance),
+                new ReminderResource(reminders, provenance), new ContactResource(contacts, provenance),
+                new EventResource(events, replay, decoder), new ScoringJobResource(jobs),
                 new ChangeResource(changes));
     }
 

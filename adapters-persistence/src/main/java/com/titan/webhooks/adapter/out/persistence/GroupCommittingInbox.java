@@ -10,6 +10,7 @@ import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.ReplaySelection;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -317,8 +318,18 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     }
 
     @Override
-    public Map<ProcessingStatus, Long> countByStatus() {
-        return inbox.countByStatus();
+    public Map<ProcessingStatus, Long> countByStatus(EventFilter filter) {
+        return inbox.countByStatus(filter);
+    }
+
+    @Override
+    public List<StoredEvent> mentioning(Source source, String text, int limit) {
+        return inbox.mentioning(source, text, limit);
+    }
+
+    @Override
+    public Map<Long, Long> acceptedPerMinute(Source source, Instant since) {
+        return inbox.acceptedPerMinute(source, since);
     }
 
     @Override
@@ -327,7 +338,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     }
 
     @Override
-    public Optional<Instant> lastAcceptedAt(com.titan.webhooks.domain.delivery.Source source) {
+    public Optional<Instant> lastAcceptedAt(Source source) {
         return inbox.lastAcceptedAt(source);
     }
 

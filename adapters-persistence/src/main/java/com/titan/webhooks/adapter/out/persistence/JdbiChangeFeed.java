@@ -34,7 +34,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
     private static final String WINDOW = "SELECT pruned, last FROM change_positions WHERE id = 1";
     private static final String AFTER = """
             SELECT position, aggregate, aggregate_id, event_id, committed_at, before_state, after_state FROM changes
-            WHERE position > :after AND aggregate IN (<types>)
+            WHERE position > :after AND aggregate IN (<types>) AND (:aggregateId IS NULL OR aggregate_id = :aggregateId)
             ORDER BY position
             LIMIT :limit
             """;
@@ -106,11 +106,12 @@ public final class JdbiChangeFeed implements ChangeFeed {
     }
 
     @Override
-    public List<Change> after(long position, Set<AggregateType> types, int limit) {
+    public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
         List<String> names = (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
                 .map(AggregateType::wireName).toList();
         return transactions.withHandle(handle -> handle.createQuery(AFTER)
-                .bind("after", position).bindList("types", names).bind("limit", limit)
+                .bind("after", position).bindList("types", names).bind("aggregateId", aggregateId.orElse(null))
+                .bind("limit", limit)
                 .map((rs, ctx) -> {
                     AggregateType type = AggregateType.fromWireName(rs.getString("aggregate")).orElseThrow();
                     String id = rs.getString("aggregate_id");

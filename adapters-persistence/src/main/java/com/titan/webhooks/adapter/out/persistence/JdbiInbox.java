@@ -13,8 +13,10 @@ import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.signature.SecretUsed;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,31 @@ public final class JdbiInbox implements Inbox {
             ORDER BY seq DESC
             LIMIT 1
             """;
-    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS events FROM inbox_events GROUP BY status";
+    private static final String COUNT_BY_STATUS = """
+            SELECT status, COUNT(*) AS events FROM inbox_events
+            WHERE (:source IS NULL OR source = :source)
+              AND (:type IS NULL OR event_type = :type)
+              AND (:status IS NULL OR status = :status)
+              AND (:since IS NULL OR received_at >= :since)
+            GROUP BY status
+            """;
+    private static final String MENTIONING_POSTGRESQL = "SELECT " + COLUMNS + """
+             FROM inbox_events
+            WHERE source = :source AND position(:text IN raw_body) > 0
+            ORDER BY seq
+            LIMIT :limit
+            """;
+    private static final String MENTIONING_SQLITE = "SELECT " + COLUMNS + """
+             FROM inbox_events
+            WHERE source = :source AND instr(raw_body, :text) > 0
+            ORDER BY seq
+            LIMIT :limit
+            """;
+    private static final String ACCEPTED_PER_MINUTE = """
+            SELECT received_at / 60000 AS minute, COUNT(*) AS events FROM inbox_events
+            WHERE source = :source AND received_at >= :since AND status <> 'malformed'
+            GROUP BY received_at / 60000
+            """;
     private static final String MARK = "UPDATE inbox_events SET status = :status WHERE id IN (<ids>)";
     private static final String MARK_FAILED = """
             UPDATE inbox_events SET status = :status, attempts = :attempts, last_error = :error,
@@ -247,15 +273,43 @@ public final class JdbiInbox implements Inbox {
     }
 
     @Override
-    public Map<ProcessingStatus, Long> countByStatus() {
+    public Map<ProcessingStatus, Long> countByStatus(EventFilter filter) {
         Map<ProcessingStatus, Long> counts = new EnumMap<>(ProcessingStatus.class);
         for (ProcessingStatus status : ProcessingStatus.values()) {
             counts.put(status, 0L);
         }
         transactions.withHandle(handle -> handle.createQuery(COUNT_BY_STATUS)
+                .bind("source", filter.source().map(Source::wireName).orElse(null))
+                .bind("type", filter.type().orElse(null))
+                .bind("status", filter.status().map(ProcessingStatus::wireName).orElse(null))
+                .bind("since", filter.since().map(Instant::toEpochMilli).orElse(null))
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("events")))
                 .list())
                 .forEach(row -> ProcessingStatus.fromWireName(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));
+        return counts;
+    }
+
+    /** A byte search of the raw bodies: both stores compare the bytes as they are, without an index. */
+    @Override
+    public List<StoredEvent> mentioning(Source source, String text, int limit) {
+        String sql = dialect == Dialect.POSTGRESQL ? MENTIONING_POSTGRESQL : MENTIONING_SQLITE;
+        return transactions.withHandle(handle -> handle.createQuery(sql)
+                .bind("source", source.wireName())
+                .bind("text", text.getBytes(StandardCharsets.UTF_8))
+                .bind("limit", limit)
+                .map(StoredEventRow.MAPPER)
+                .list());
+    }
+
+    @Override
+    public Map<Long, Long> acceptedPerMinute(Source source, Instant since) {
+        Map<Long, Long> counts = new HashMap<>();
+        transactions.withHandle(handle -> handle.createQuery(ACCEPTED_PER_MINUTE)
+                .bind("source", source.wireName())
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getLong("minute"), rs.getLong("events")))
+                .list())
+                .forEach(row -> counts.put(row.getKey(), row.getValue()));
         return counts;
     }
 

@@ -91,6 +91,10 @@ abstract class ChangeFeedContract extends StoreContract {
 
         assertEquals(List.of(changes.get(1)), database.changes().after(before.last(), Set.of(AggregateType.CARD), 100));
         assertEquals(changes.subList(2, 4), database.changes().after(changes.get(1).position(), Set.of(), 2));
+        assertEquals(List.of(changes.get(0), changes.get(2)), database.changes().after(before.last(),
+                Set.of(AggregateType.CONNECTION), Optional.of(first.id()), 100), "one aggregate's history");
+        assertEquals(List.of(), database.changes().after(before.last(), Set.of(AggregateType.CARD), Optional.of(first.id()),
+                100), "the id of another kind names nothing");
     }
 
     @Test

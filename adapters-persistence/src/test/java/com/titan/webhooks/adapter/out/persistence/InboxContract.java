@@ -21,6 +21,7 @@ import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.signature.SecretUsed;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,6 +234,64 @@ abstract class InboxContract extends StoreContract {
     private List<EventId> dueIds(Instant at) {
         return database.transactions().inTransaction(() ->
                 inbox.claimDue(at, 10_000).stream().map(StoredEvent::id).toList());
+    }
+
+    @Test
+    void mentioning_findsTheBodiesHoldingTheText_ofOneSource_inReceiptOrder() {
+        String id = unique();
+        EventId first = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PROCESSED,
+                utf8("{\"id\":\"" + id + "\"}"))).eventId();
+        append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PROCESSED, utf8("{\"id\":\"other\"}")));
+        EventId second = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED,
+                utf8("{\"connection_id\":\"" + id + "\",\"n\":1}"))).eventId();
+        append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.PROCESSED, utf8("{\"id\":\"" + id + "\"}")));
+
+        assertEquals(List.of(first, second), ids(inbox.mentioning(Source.TITANCARD, id, 10)));
+        assertEquals(List.of(first), ids(inbox.mentioning(Source.TITANCARD, id, 1)));
+        String accented = "Zoë-" + unique();
+        EventId third = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PROCESSED,
+                utf8("{\"name\":\"" + accented + "\"}"))).eventId();
+        assertEquals(List.of(third), ids(inbox.mentioning(Source.TITANCARD, accented, 10)), "searched as UTF-8 bytes");
+    }
+
+    @Test
+    void acceptedPerMinute_countsWhatWasAcceptedInEachMinute_butNotMalformedDeliveries() {
+        long minute = NOW.toEpochMilli() / 60_000;
+        long before = inbox.acceptedPerMinute(Source.TITANX, NOW).getOrDefault(minute, 0L);
+        append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.RECEIVED, new byte[] {1}));
+        append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1}));
+        append(inbox, new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW, new byte[] {1}, Map.of(),
+                ProcessingStatus.MALFORMED, Optional.of("not JSON"), Optional.empty()));
+
+        assertEquals(before + 2, inbox.acceptedPerMinute(Source.TITANX, NOW).get(minute));
+        assertEquals(Map.of(), inbox.acceptedPerMinute(Source.TITANX, NOW.plusSeconds(60)), "nothing since");
+    }
+
+    @Test
+    void countByStatus_followsTheFilter() {
+        EventFilter parkedCards = new EventFilter(Optional.of(Source.TITANCARD), Optional.of("connection.created"),
+                Optional.of(ProcessingStatus.PARKED), Optional.of(NOW));
+        EventFilter parkedTitanX = new EventFilter(Optional.of(Source.TITANX), Optional.empty(),
+                Optional.of(ProcessingStatus.PARKED), Optional.empty());
+        long cards = inbox.countByStatus(parkedCards).get(ProcessingStatus.PARKED);
+        long titanX = inbox.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED);
+        append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1}));
+        append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1}));
+
+        Map<ProcessingStatus, Long> counted = inbox.countByStatus(parkedCards);
+        assertEquals(cards + 2, counted.get(ProcessingStatus.PARKED));
+        assertEquals(0L, counted.get(ProcessingStatus.PROCESSED), "every status is present, and the status filter holds");
+        assertEquals(titanX, inbox.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED));
+        assertEquals(0L, inbox.countByStatus(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)))).values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static List<EventId> ids(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::id).toList();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     static NewDelivery delivery(Source source, String key, ProcessingStatus status, byte[] body) {

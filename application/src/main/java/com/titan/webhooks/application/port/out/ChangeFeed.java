@@ -24,7 +24,12 @@ public interface ChangeFeed {
     ChangeWindow window();
 
     /** Up to {@code limit} changes after {@code position}, of the given types (all if empty), in position order. */
-    List<Change> after(long position, Set<AggregateType> types, int limit);
+    default List<Change> after(long position, Set<AggregateType> types, int limit) {
+        return after(position, types, Optional.empty(), limit);
+    }
+
+    /** As above, of the one aggregate {@code aggregateId} names when it is given. */
+    List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit);
 
     /** Deletes the changes committed before {@code before}; answers how many. */
     int pruneCommittedBefore(Instant before);

@@ -56,7 +56,25 @@ public interface Inbox {
     Page<StoredEvent> list(EventFilter filter, PageRequest page);
 
     /** How many stored events are in each status now. */
-    Map<ProcessingStatus, Long> countByStatus();
+    default Map<ProcessingStatus, Long> countByStatus() {
+        return countByStatus(EventFilter.ANY);
+    }
+
+    /** How many stored events the filter selects in each status now (its own status criterion included). */
+    Map<ProcessingStatus, Long> countByStatus(EventFilter filter);
+
+    /**
+     * Up to {@code limit} events from {@code source} whose raw body contains {@code text}, in the
+     * order they were received: the candidates for the events about one aggregate, which the
+     * caller decodes to tell. Events whose body was blanked are not among them.
+     */
+    List<StoredEvent> mentioning(Source source, String text, int limit);
+
+    /**
+     * The deliveries from {@code source} accepted (not malformed) since {@code since}, counted per
+     * minute since the epoch; minutes without any are absent.
+     */
+    Map<Long, Long> acceptedPerMinute(Source source, Instant since);
 
     /** When the oldest event due for processing at {@code now} was received, if any is due. */
     Optional<Instant> oldestDueReceivedAt(Instant now);
