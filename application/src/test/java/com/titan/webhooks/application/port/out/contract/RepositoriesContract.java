@@ -1,4 +1,4 @@
-package com.titan.webhooks.adapter.out.persistence;
+package com.titan.webhooks.application.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,22 +36,22 @@ import org.junit.jupiter.api.Test;
  * to what was saved, a save based on a stale version is refused, and a failed unit of work leaves
  * nothing behind. One subclass per store.
  */
-abstract class RepositoriesContract extends StoreContract {
+public abstract class RepositoriesContract extends StoreContract {
 
     @Test
     void connection_savedThenFound_isEqualWithItsNextVersion() {
         String id = unique();
         Connection connection = TestEvents.aConnection(id);
-        database.connections().save(connection);
+        store.connections().save(connection);
 
-        Connection found = database.connections().find(new ConnectionId(id)).orElseThrow();
+        Connection found = store.connections().find(new ConnectionId(id)).orElseThrow();
 
         assertEquals(connection, found);
         assertEquals(1, found.version());
         assertEquals(Optional.empty(), found.field(ConnectionField.UPDATED_AT), "an explicit null stays null");
         found.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_000), "qualified"));
-        database.connections().save(found);
-        Connection updated = database.connections().find(new ConnectionId(id)).orElseThrow();
+        store.connections().save(found);
+        Connection updated = store.connections().find(new ConnectionId(id)).orElseThrow();
         assertEquals(Optional.of("qualified"), updated.field(ConnectionField.STATUS));
         assertEquals(2, updated.version());
     }
@@ -59,72 +59,72 @@ abstract class RepositoriesContract extends StoreContract {
     @Test
     void connection_savedFromAStaleVersion_isRefused() {
         String id = unique();
-        database.connections().save(TestEvents.aConnection(id));
-        Connection first = database.connections().find(new ConnectionId(id)).orElseThrow();
-        Connection second = database.connections().find(new ConnectionId(id)).orElseThrow();
+        store.connections().save(TestEvents.aConnection(id));
+        Connection first = store.connections().find(new ConnectionId(id)).orElseThrow();
+        Connection second = store.connections().find(new ConnectionId(id)).orElseThrow();
         first.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_000), "qualified"));
-        database.connections().save(first);
+        store.connections().save(first);
 
         second.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_001), "lost"));
-        assertThrows(ConcurrentUpdateException.class, () -> database.connections().save(second));
+        assertThrows(ConcurrentUpdateException.class, () -> store.connections().save(second));
     }
 
     @Test
     void connection_createdTwiceConcurrently_isRefusedTheSecondTime() {
         String id = unique();
-        database.connections().save(TestEvents.aConnection(id));
-        assertThrows(ConcurrentUpdateException.class, () -> database.connections().save(TestEvents.aConnection(id)));
+        store.connections().save(TestEvents.aConnection(id));
+        assertThrows(ConcurrentUpdateException.class, () -> store.connections().save(TestEvents.aConnection(id)));
     }
 
     @Test
     void card_savedThenFound_isEqual() {
         String id = unique();
         Card card = TestEvents.aCard(id);
-        database.cards().save(card);
-        assertEquals(card, database.cards().find(new CardId(id)).orElseThrow());
+        store.cards().save(card);
+        assertEquals(card, store.cards().find(new CardId(id)).orElseThrow());
     }
 
     @Test
     void reminder_savedThenFound_isEqual() {
         String id = unique();
         Reminder reminder = TestEvents.aReminder(id, "j57xyz789ghi");
-        database.reminders().save(reminder);
-        assertEquals(reminder, database.reminders().find(new ReminderId(id)).orElseThrow());
+        store.reminders().save(reminder);
+        assertEquals(reminder, store.reminders().find(new ReminderId(id)).orElseThrow());
     }
 
     @Test
     void contact_savedThenFound_isEqual() {
         String key = unique();
         Contact contact = TestEvents.aContact(key);
-        database.contacts().save(contact);
-        assertEquals(contact, database.contacts().find(new ContactKey(key)).orElseThrow());
+        store.contacts().save(contact);
+        assertEquals(contact, store.contacts().find(new ContactKey(key)).orElseThrow());
     }
 
     @Test
     void scoringJob_savedThenFound_isEqual() {
         String key = unique();
         ScoringJob job = TestEvents.aScoringJob(key);
-        database.scoringJobs().save(job);
-        assertEquals(job, database.scoringJobs().find(key).orElseThrow());
+        store.scoringJobs().save(job);
+        assertEquals(job, store.scoringJobs().find(key).orElseThrow());
     }
 
     @Test
     void unknownIds_areNotFound() {
-        assertTrue(database.connections().find(new ConnectionId(unique())).isEmpty());
-        assertTrue(database.cards().find(new CardId(unique())).isEmpty());
-        assertTrue(database.scoringJobs().find(unique()).isEmpty());
+        assertTrue(store.connections().find(new ConnectionId(unique())).isEmpty());
+        assertTrue(store.cards().find(new CardId(unique())).isEmpty());
+        assertTrue(store.scoringJobs().find(unique()).isEmpty());
     }
 
     @Test
     void unitOfWork_thatThrows_leavesNothingBehind() {
         String id = unique();
-        assertThrows(IllegalStateException.class, () -> database.transactions().inTransaction(() -> {
-            database.connections().save(TestEvents.aConnection(id));
-            database.cards().save(TestEvents.aCard(id));
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            store.connections().save(TestEvents.aConnection(id));
+            store.cards().save(TestEvents.aCard(id));
             throw new IllegalStateException("the work fails after two saves");
         }));
-        assertTrue(database.connections().find(new ConnectionId(id)).isEmpty());
-        assertTrue(database.cards().find(new CardId(id)).isEmpty());
+        assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
+        assertTrue(store.cards().find(new CardId(id)).isEmpty());
     }
 
     @Test
@@ -138,7 +138,7 @@ abstract class RepositoriesContract extends StoreContract {
             if (i == 6) {
                 connection.apply(TestEvents.connectionDeleted(id, TestEvents.stamp(9_500)));
             }
-            database.connections().save(connection);
+            store.connections().save(connection);
             ids.add(id);
         }
         ConnectionFilter filter = new ConnectionFilter(Optional.of(status), Optional.of("conference"),
@@ -148,7 +148,7 @@ abstract class RepositoriesContract extends StoreContract {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            Page<Connection> page = database.connections().list(filter, new PageRequest(cursor, 2));
+            Page<Connection> page = store.connections().list(filter, new PageRequest(cursor, 2));
             page.items().forEach(c -> seen.add(c.id().value()));
             cursor = page.nextCursor();
             pages++;
@@ -159,35 +159,35 @@ abstract class RepositoriesContract extends StoreContract {
         assertEquals(3, pages);
         ConnectionFilter withDeleted = new ConnectionFilter(Optional.of(status), Optional.empty(), Optional.empty(),
                 Optional.empty(), true);
-        assertEquals(7, database.connections().list(withDeleted, PageRequest.first(500)).items().size());
+        assertEquals(7, store.connections().list(withDeleted, PageRequest.first(500)).items().size());
         ConnectionFilter otherTag = new ConnectionFilter(Optional.of(status), Optional.of("conf%"), Optional.empty(),
                 Optional.empty(), true);
-        assertEquals(0, database.connections().list(otherTag, PageRequest.first(500)).items().size(),
+        assertEquals(0, store.connections().list(otherTag, PageRequest.first(500)).items().size(),
                 "a tag filter is a whole tag, wildcards included literally");
     }
 
     @Test
     void reminders_listByConnectionStatusAndDueDate() {
         String connection = unique();
-        database.reminders().save(TestEvents.aReminder(unique(), connection));
-        database.reminders().save(TestEvents.aReminder(unique(), connection));
-        database.reminders().save(TestEvents.aReminder(unique(), unique()));
+        store.reminders().save(TestEvents.aReminder(unique(), connection));
+        store.reminders().save(TestEvents.aReminder(unique(), connection));
+        store.reminders().save(TestEvents.aReminder(unique(), unique()));
 
-        assertEquals(2, database.reminders().list(ReminderFilter.forConnection(connection), PageRequest.first(50)).items().size());
+        assertEquals(2, store.reminders().list(ReminderFilter.forConnection(connection), PageRequest.first(50)).items().size());
         ReminderFilter dueSoon = new ReminderFilter(Optional.of("pending"), Optional.of(Instant.parse("2024-01-18T00:00:00Z")),
                 Optional.of(connection), Optional.empty());
-        assertEquals(2, database.reminders().list(dueSoon, PageRequest.first(50)).items().size());
+        assertEquals(2, store.reminders().list(dueSoon, PageRequest.first(50)).items().size());
         ReminderFilter dueEarlier = new ReminderFilter(Optional.empty(), Optional.of(Instant.parse("2024-01-17T00:00:00Z")),
                 Optional.of(connection), Optional.empty());
-        assertEquals(0, database.reminders().list(dueEarlier, PageRequest.first(50)).items().size());
+        assertEquals(0, store.reminders().list(dueEarlier, PageRequest.first(50)).items().size());
     }
 
     @Test
     void contacts_listByLeadStatus_andLinkByEmailOrPhoneDigits() {
         String key = unique();
-        database.contacts().save(TestEvents.aContact(key));
+        store.contacts().save(TestEvents.aContact(key));
         ContactFilter byEmail = new ContactFilter(Optional.of("high"), Optional.of("ADA@example.com"), Optional.empty());
-        assertTrue(database.contacts().list(byEmail, PageRequest.first(500)).items().stream()
+        assertTrue(store.contacts().list(byEmail, PageRequest.first(500)).items().stream()
                 .anyMatch(c -> c.key().value().equals(key)));
 
         assertEquals(Optional.of("high"), linkedLeadStatus(Optional.of("ada@example.com"), Optional.empty()));
@@ -196,7 +196,7 @@ abstract class RepositoriesContract extends StoreContract {
     }
 
     private Optional<String> linkedLeadStatus(Optional<String> email, Optional<String> phone) {
-        return new LeadStatusLinks(database.contacts().linkedTo(email.map(Set::of).orElse(Set.of()),
+        return new LeadStatusLinks(store.contacts().linkedTo(email.map(Set::of).orElse(Set.of()),
                 phone.map(Set::of).orElse(Set.of()))).leadStatusOf(email, phone);
     }
 
@@ -206,7 +206,7 @@ abstract class RepositoriesContract extends StoreContract {
         String half = unique();
         Connection connection = TestEvents.aConnection(id);
         connection.apply(TestEvents.tagged(id, TestEvents.stamp(9_000), List.of(half + "|vip", "back\\slash")));
-        database.connections().save(connection);
+        store.connections().save(connection);
 
         assertEquals(List.of(id), taggedWith(half + "|vip"));
         assertEquals(List.of(id), taggedWith("back\\slash"));
@@ -221,15 +221,15 @@ abstract class RepositoriesContract extends StoreContract {
                 false);
         // not Base64; a NUL byte (PostgreSQL refuses it in text); a control character; not UTF-8
         for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
-            assertThrows(UnknownCursorException.class, () -> database.connections().list(all,
+            assertThrows(UnknownCursorException.class, () -> store.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
-            assertThrows(UnknownCursorException.class, () -> database.inbox().list(
+            assertThrows(UnknownCursorException.class, () -> store.inbox().list(
                     new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }
-        Optional<String> next = database.connections().list(all, PageRequest.first(1)).nextCursor();
+        Optional<String> next = store.connections().list(all, PageRequest.first(1)).nextCursor();
         if (next.isPresent()) {
-            assertEquals(1, database.connections().list(all, new PageRequest(next, 1)).items().size(),
+            assertEquals(1, store.connections().list(all, new PageRequest(next, 1)).items().size(),
                     "a cursor the service issued still works");
         }
     }
@@ -237,7 +237,7 @@ abstract class RepositoriesContract extends StoreContract {
     private List<String> taggedWith(String tag) {
         ConnectionFilter filter = new ConnectionFilter(Optional.empty(), Optional.of(tag), Optional.empty(),
                 Optional.empty(), false);
-        return database.connections().list(filter, PageRequest.first(500)).items().stream()
+        return store.connections().list(filter, PageRequest.first(500)).items().stream()
                 .map(c -> c.id().value()).toList();
     }
 

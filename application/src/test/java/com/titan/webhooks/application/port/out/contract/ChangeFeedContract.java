@@ -1,4 +1,4 @@
-package com.titan.webhooks.adapter.out.persistence;
+package com.titan.webhooks.application.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * leaves no change and takes no position, retention remembers where it stopped, and recording
  * marks the aggregates as changed for {@code updated_since}. One subclass per store.
  */
-abstract class ChangeFeedContract extends StoreContract {
+public abstract class ChangeFeedContract extends StoreContract {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -57,15 +57,15 @@ abstract class ChangeFeedContract extends StoreContract {
         ConnectionDetails second = new ConnectionDetails(updated, List.of(reminder), Optional.empty());
         Card card = TestEvents.aCard(unique());
         Contact contact = TestEvents.aContact(unique());
-        ChangeWindow before = database.changes().window();
+        ChangeWindow before = store.changes().window();
 
-        database.transactions().inTransaction(() -> {
-            database.changes().record(List.of(new NewChange(Optional.empty(), first, event("e1")),
+        store.transactions().inTransaction(() -> {
+            store.changes().record(List.of(new NewChange(Optional.empty(), first, event("e1")),
                     new NewChange(Optional.empty(), new CardSnapshot(card), event("e2"))), NOW);
             return null;
         });
-        database.transactions().inTransaction(() -> {
-            database.changes().record(List.of(new NewChange(Optional.of(first), second, event("e3")),
+        store.transactions().inTransaction(() -> {
+            store.changes().record(List.of(new NewChange(Optional.of(first), second, event("e3")),
                     new NewChange(Optional.empty(), new ContactSnapshot(contact), event("e4")),
                     new NewChange(Optional.empty(), new ReminderSnapshot(reminder), event("e5")),
                     new NewChange(Optional.empty(), new ScoringJobSnapshot(TestEvents.aScoringJob(unique())), event("e6"))),
@@ -73,9 +73,9 @@ abstract class ChangeFeedContract extends StoreContract {
             return null;
         });
 
-        List<Change> changes = database.changes().after(before.last(), Set.of(), 100);
+        List<Change> changes = store.changes().after(before.last(), Set.of(), 100);
         assertEquals(6, changes.size());
-        assertEquals(before.last() + 6, database.changes().window().last());
+        assertEquals(before.last() + 6, store.changes().window().last());
         for (int i = 0; i < changes.size(); i++) {
             assertEquals(before.last() + 1 + i, changes.get(i).position(), "positions without gaps");
             assertEquals(event("e" + (i + 1)), changes.get(i).eventId());
@@ -89,11 +89,11 @@ abstract class ChangeFeedContract extends StoreContract {
         assertEquals(new ContactSnapshot(contact), changes.get(3).after());
         assertEquals(AggregateType.SCORING_JOB, changes.get(5).after().type());
 
-        assertEquals(List.of(changes.get(1)), database.changes().after(before.last(), Set.of(AggregateType.CARD), 100));
-        assertEquals(changes.subList(2, 4), database.changes().after(changes.get(1).position(), Set.of(), 2));
-        assertEquals(List.of(changes.get(0), changes.get(2)), database.changes().after(before.last(),
+        assertEquals(List.of(changes.get(1)), store.changes().after(before.last(), Set.of(AggregateType.CARD), 100));
+        assertEquals(changes.subList(2, 4), store.changes().after(changes.get(1).position(), Set.of(), 2));
+        assertEquals(List.of(changes.get(0), changes.get(2)), store.changes().after(before.last(),
                 Set.of(AggregateType.CONNECTION), Optional.of(first.id()), 100), "one aggregate's history");
-        assertEquals(List.of(), database.changes().after(before.last(), Set.of(AggregateType.CARD), Optional.of(first.id()),
+        assertEquals(List.of(), store.changes().after(before.last(), Set.of(AggregateType.CARD), Optional.of(first.id()),
                 100), "the id of another kind names nothing");
     }
 
@@ -102,13 +102,13 @@ abstract class ChangeFeedContract extends StoreContract {
         String id = unique();
         Connection deleted = TestEvents.aConnection(id);
         deleted.apply(TestEvents.connectionDeleted(id, TestEvents.stamp(9_000)));
-        long last = database.changes().window().last();
-        database.transactions().inTransaction(() -> {
-            database.changes().record(List.of(new NewChange(Optional.empty(),
+        long last = store.changes().window().last();
+        store.transactions().inTransaction(() -> {
+            store.changes().record(List.of(new NewChange(Optional.empty(),
                     new ConnectionDetails(deleted, List.of(), Optional.empty()), event("e1"))), NOW);
             return null;
         });
-        Change change = database.changes().after(last, Set.of(), 10).get(0);
+        Change change = store.changes().after(last, Set.of(), 10).get(0);
         assertEquals(ChangeKind.DELETE, change.kind());
         assertTrue(change.after().deleted());
     }
@@ -116,22 +116,22 @@ abstract class ChangeFeedContract extends StoreContract {
     @Test
     void unitOfWorkThatFails_leavesNoChange_andTakesNoPosition() {
         String id = unique();
-        ChangeWindow before = database.changes().window();
-        assertThrows(IllegalStateException.class, () -> database.transactions().inTransaction(() -> {
+        ChangeWindow before = store.changes().window();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
             Connection connection = TestEvents.aConnection(id);
-            database.connections().save(connection);
-            database.changes().record(List.of(new NewChange(Optional.empty(),
+            store.connections().save(connection);
+            store.changes().record(List.of(new NewChange(Optional.empty(),
                     new ConnectionDetails(connection, List.of(), Optional.empty()), event("e1"))), NOW);
             throw new IllegalStateException("the batch fails after recording its change");
         }));
-        assertEquals(before, database.changes().window());
-        assertEquals(List.of(), database.changes().after(before.last(), Set.of(), 10));
-        assertTrue(database.connections().find(new ConnectionId(id)).isEmpty());
+        assertEquals(before, store.changes().window());
+        assertEquals(List.of(), store.changes().after(before.last(), Set.of(), 10));
+        assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
     }
 
     @Test
     void retention_deletesTheOlderChanges_andRemembersWhereItStopped() {
-        try (TestDatabase own = createStore(); Database fresh = own.openMigrated()) {
+        try (StoreUnderTest fresh = openStore()) {
             Card card = TestEvents.aCard(unique());
             for (int i = 0; i < 3; i++) {
                 Instant at = NOW.plusSeconds(i);
@@ -158,12 +158,12 @@ abstract class ChangeFeedContract extends StoreContract {
         Reminder reminder = TestEvents.aReminder(unique(), connection.id().value());
         Contact contact = TestEvents.aContact(unique());
         Instant at = NOW.plusSeconds(3_600);
-        database.transactions().inTransaction(() -> {
-            database.connections().save(connection);
-            database.cards().save(card);
-            database.reminders().save(reminder);
-            database.contacts().save(contact);
-            database.changes().record(List.of(
+        store.transactions().inTransaction(() -> {
+            store.connections().save(connection);
+            store.cards().save(card);
+            store.reminders().save(reminder);
+            store.contacts().save(contact);
+            store.changes().record(List.of(
                     new NewChange(Optional.empty(), new ConnectionDetails(connection, List.of(), Optional.empty()), event("e")),
                     new NewChange(Optional.empty(), new CardSnapshot(card), event("e")),
                     new NewChange(Optional.empty(), new ReminderSnapshot(reminder), event("e")),
@@ -174,12 +174,12 @@ abstract class ChangeFeedContract extends StoreContract {
         for (Instant since : List.of(at, at.plusMillis(1))) {
             boolean expected = since.equals(at);
             Optional<Instant> filter = Optional.of(since);
-            assertEquals(expected, database.connections().list(new ConnectionFilter(Optional.empty(), Optional.empty(),
+            assertEquals(expected, store.connections().list(new ConnectionFilter(Optional.empty(), Optional.empty(),
                     Optional.empty(), filter, true), page).items().contains(connection), "connection since " + since);
-            assertEquals(expected, database.cards().list(new CardFilter(true, filter), page).items().contains(card));
-            assertEquals(expected, database.reminders().list(new ReminderFilter(Optional.empty(), Optional.empty(),
+            assertEquals(expected, store.cards().list(new CardFilter(true, filter), page).items().contains(card));
+            assertEquals(expected, store.reminders().list(new ReminderFilter(Optional.empty(), Optional.empty(),
                     Optional.empty(), filter), page).items().contains(reminder));
-            assertEquals(expected, database.contacts().list(new ContactFilter(Optional.empty(), Optional.empty(), filter),
+            assertEquals(expected, store.contacts().list(new ContactFilter(Optional.empty(), Optional.empty(), filter),
                     page).items().contains(contact));
         }
     }
@@ -191,22 +191,22 @@ abstract class ChangeFeedContract extends StoreContract {
         Reminder later = TestEvents.aReminder("b-" + unique(), id);
         Reminder earlier = TestEvents.aReminder("a-" + unique(), id);
         Contact contact = TestEvents.aContact(unique());
-        database.connections().save(connection);
-        database.reminders().saveAll(List.of(later, earlier));
-        database.contacts().save(contact);
+        store.connections().save(connection);
+        store.reminders().saveAll(List.of(later, earlier));
+        store.contacts().save(contact);
 
         ConnectionLink byKeys = new ConnectionLink(connection.id(), Optional.of("jane@example.com"), Optional.of("15551234567"));
-        assertTrue(database.connections().linkedTo(Set.of("jane@example.com"), Set.of()).contains(byKeys));
-        assertTrue(database.connections().linkedTo(Set.of(), Set.of("15551234567")).contains(byKeys));
+        assertTrue(store.connections().linkedTo(Set.of("jane@example.com"), Set.of()).contains(byKeys));
+        assertTrue(store.connections().linkedTo(Set.of(), Set.of("15551234567")).contains(byKeys));
         ContactLink link = new ContactLink(contact.key(), "high", Optional.of("ada@example.com"), Set.of("15551234567"));
-        assertTrue(database.contacts().linkedTo(Set.of(), Set.of("15551234567")).contains(link));
-        assertTrue(database.contacts().linkedTo(Set.of("ada@example.com"), Set.of()).contains(link));
-        assertEquals(List.of(), database.contacts().linkedTo(Set.of("nobody@example.com"), Set.of("4930000000")));
-        assertEquals(List.of(earlier, later), database.reminders().pointingAt(List.of(connection.id()), 5)
+        assertTrue(store.contacts().linkedTo(Set.of(), Set.of("15551234567")).contains(link));
+        assertTrue(store.contacts().linkedTo(Set.of("ada@example.com"), Set.of()).contains(link));
+        assertEquals(List.of(), store.contacts().linkedTo(Set.of("nobody@example.com"), Set.of("4930000000")));
+        assertEquals(List.of(earlier, later), store.reminders().pointingAt(List.of(connection.id()), 5)
                 .get(connection.id()));
-        assertEquals(List.of(earlier), database.reminders().pointingAt(List.of(connection.id()), 1).get(connection.id()));
-        database.transactions().inTransaction(() -> {
-            database.connections().lock(List.of(connection.id()));
+        assertEquals(List.of(earlier), store.reminders().pointingAt(List.of(connection.id()), 1).get(connection.id()));
+        store.transactions().inTransaction(() -> {
+            store.connections().lock(List.of(connection.id()));
             return null;
         });
     }

@@ -1,4 +1,4 @@
-package com.titan.webhooks.adapter.out.persistence;
+package com.titan.webhooks.application.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The contract every implementation of the {@link Inbox} port must pass; one subclass per store. */
-abstract class InboxContract extends StoreContract {
+public abstract class InboxContract extends StoreContract {
 
     private static final Instant NOW = Instant.parse("2026-01-16T16:00:00Z");
 
@@ -46,7 +46,7 @@ abstract class InboxContract extends StoreContract {
 
     @BeforeAll
     void openInbox() {
-        inbox = database.inbox();
+        inbox = store.inbox();
     }
 
     @Test
@@ -136,7 +136,7 @@ abstract class InboxContract extends StoreContract {
         EventId ready = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
         EventId ignored = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
 
-        List<EventId> claimed = database.transactions().inTransaction(() ->
+        List<EventId> claimed = store.transactions().inTransaction(() ->
                 inbox.claimDue(NOW.plusSeconds(1), 10_000).stream().map(StoredEvent::id).toList());
         assertTrue(claimed.contains(ready));
         assertFalse(claimed.contains(ignored));
@@ -219,11 +219,20 @@ abstract class InboxContract extends StoreContract {
 
     @Test
     void append_onAClosedStore_failsAsUnavailable() {
-        Database closed = store.openMigrated();
-        closed.close();
+        StoreUnderTest closed = closedStore();
         CompletionException failed = assertThrows(CompletionException.class, () -> append(closed.inbox(),
                 delivery(Source.TITANX, unique(), ProcessingStatus.RECEIVED, new byte[] {1})));
         assertTrue(failed.getCause() instanceof StoreUnavailableException, failed.toString());
+    }
+
+    /**
+     * Ports on a store of the kind under test that has been closed. By default a new store, closed;
+     * a store that is slow to create may answer other ports on the store under test instead.
+     */
+    protected StoreUnderTest closedStore() {
+        StoreUnderTest closed = openStore();
+        closed.close();
+        return closed;
     }
 
     /** The append's answer, which completes once the delivery is committed. */
@@ -232,7 +241,7 @@ abstract class InboxContract extends StoreContract {
     }
 
     private List<EventId> dueIds(Instant at) {
-        return database.transactions().inTransaction(() ->
+        return store.transactions().inTransaction(() ->
                 inbox.claimDue(at, 10_000).stream().map(StoredEvent::id).toList());
     }
 
