@@ -289,9 +289,7 @@ class ConsoleBrowserTest {
 
     @Test
     void wrongToken_getsAClearMessage_andNoData() {
-        browser.get(service.uri("/console").toString());
-        browser.executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
+        freshConsole();
         // the browser reports the refused request itself; nothing else may be logged
         expectedConsoleError = "the server responded with a status of 401";
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
@@ -348,11 +346,21 @@ class ConsoleBrowserTest {
         return id;
     }
 
+    /** Opens the console and signs out if a previous test left it signed in, with its own button. */
+    private void freshConsole() {
+        browser.get(service.uri("/console").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("token")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("sign-out"))));
+        if (browser.findElement(By.id("sign-out")).isDisplayed()) {
+            browser.findElement(By.id("sign-out")).click();
+        }
+        assertEquals(null, browser.executeScript("return sessionStorage.getItem('titan-webhooks.api-token')"));
+    }
+
     /** Opens the console afresh and signs in from the keyboard. */
     private void signIn() {
-        browser.get(service.uri("/console").toString());
-        browser.executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
+        freshConsole();
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         input.sendKeys(TOKEN, Keys.ENTER);
