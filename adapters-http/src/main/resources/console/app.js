@@ -121,7 +121,10 @@ function signedIn() {
 async function refreshBanners() {
   try {
     const body = await call('/api/providers');
-    banners.replaceChildren(...providers.banners(body.providers));
+    if (token.get()) {
+      // signed out while the answer was on its way: the sign-in page shows no data
+      banners.replaceChildren(...providers.banners(body.providers));
+    }
   } catch (error) {
     if (error instanceof Unauthorized) {
       signOut('The API token was refused (401). Sign in again.');

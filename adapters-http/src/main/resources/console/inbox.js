@@ -12,6 +12,7 @@ const filters = { source: '', type: '', status: '', minutes: '60' };
 export function render(main, context) {
   const rows = new Map();
   let since = null;
+  let drawn = null;
   let timer = null;
   let busy = false;
   let stopped = false;
@@ -52,6 +53,7 @@ export function render(main, context) {
 
   function restart() {
     rows.clear();
+    drawn = null;
     body.replaceChildren();
     since = new Date(Date.now() - Number(filters.minutes) * 60000).toISOString();
     state.textContent = 'Loading…';
@@ -102,22 +104,53 @@ export function render(main, context) {
     }
   }
 
+  /** The count buttons are made once and updated in place, so that one holding the focus keeps it. */
   async function readCounts() {
     const answer = await call('/api/events/counts' + query({ source: filters.source, type: filters.type, since }));
-    counts.replaceChildren(...STATUSES.map((status) => el('li', { class: 'count count-' + status },
-      el('button', {
-        type: 'button', class: 'count-button', 'data-count': status,
-        'aria-pressed': String(filters.status === status),
-        onclick: () => {
-          filters.status = filters.status === status ? '' : status;
-          form.querySelector('#filter-status').value = filters.status;
-          restart();
-        },
-      }, statusBadge(status), ' ', el('strong', {}, String(answer.counts[status]))))));
+    if (counts.children.length === 0) {
+      counts.append(...STATUSES.map((status) => el('li', { class: 'count count-' + status },
+        el('button', {
+          type: 'button', class: 'count-button', 'data-count': status,
+          onclick: () => {
+            filters.status = filters.status === status ? '' : status;
+            form.querySelector('#filter-status').value = filters.status;
+            restart();
+          },
+        }, statusBadge(status), ' ', el('strong', {}, '')))));
+    }
+    STATUSES.forEach((status) => {
+      const button = counts.querySelector('[data-count="' + status + '"]');
+      button.setAttribute('aria-pressed', String(filters.status === status));
+      button.querySelector('strong').textContent = String(answer.counts[status]);
+    });
   }
 
+  /**
+   * Redraws the rows only when something changed, and keeps the keyboard focus on the same link:
+   * a live table must not pull the focus from under someone tabbing through it.
+   */
   function draw() {
     const newest = [...rows.values()].sort((a, b) => (a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : (a.id < b.id ? 1 : -1))).slice(0, SHOWN);
+    const signature = newest.map((row) => row.id + ':' + row.status).join(',');
+    if (signature !== drawn) {
+      drawn = signature;
+      const focused = body.contains(document.activeElement) ? document.activeElement : null;
+      const row = focused ? focused.closest('tr') : null;
+      const spot = row ? [row.dataset.eventId, [...row.querySelectorAll('a')].indexOf(focused)] : null;
+      drawRows(newest);
+      if (spot) {
+        const again = body.querySelector('tr[data-event-id="' + CSS.escape(spot[0]) + '"]');
+        const link = again ? again.querySelectorAll('a')[spot[1]] : null;
+        if (link) {
+          link.focus();
+        }
+      }
+    }
+    state.textContent = rows.size === 0 ? 'Nothing received in this window yet; new deliveries appear here as they arrive.'
+      : 'Showing ' + Math.min(rows.size, SHOWN) + ' of ' + rows.size + ' events; updated ' + new Date().toLocaleTimeString() + '.';
+  }
+
+  function drawRows(newest) {
     body.replaceChildren(...newest.map((row) => el('tr', { class: 'row-' + row.status, 'data-event-id': row.id },
       el('td', { 'data-label': 'Received' }, time(row.received_at)),
       el('td', { 'data-label': 'Source' }, row.source),
@@ -125,8 +158,6 @@ export function render(main, context) {
       el('td', { 'data-label': 'Status' }, statusBadge(row.status)),
       el('td', { 'data-label': 'Aggregate' }, row.aggregate ? aggregateLink(row.aggregate.type, row.aggregate.id) : '—'),
       el('td', { 'data-label': 'Event' }, eventLink(row.id, 'Details')))));
-    state.textContent = rows.size === 0 ? 'Nothing received in this window yet; new deliveries appear here as they arrive.'
-      : 'Showing ' + Math.min(rows.size, SHOWN) + ' of ' + rows.size + ' events; updated ' + new Date().toLocaleTimeString() + '.';
   }
 
   restart();

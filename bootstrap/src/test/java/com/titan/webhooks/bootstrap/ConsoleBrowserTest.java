@@ -186,16 +186,9 @@ class ConsoleBrowserTest {
         assertEquals("connection detail-" + run, browser.findElement(By.linkText("connection detail-" + run)).getText());
     }
 
-    /**
-     * An event parked by a handler bug, replayed after the fix: the park is written to the store
-     * directly (the service's handlers have no bug to trigger), the replay goes through the page.
-     */
     @Test
     void parkedEvent_replayedFromThePage_showsItsNewStatus() {
-        String id = deliverCard("connection.tagged", 4_000, "{\"id\":\"parked-" + run + "\",\"tags\":[\"hot\"]}");
-        awaitSettled(id);
-        rows.execute("UPDATE inbox_events SET status = 'parked', attempts = 5, last_error = 'handler bug (simulated)'"
-                + " WHERE id = '" + id + "'");
+        String id = parkedEvent("parked-" + run);
         signIn();
         browser.get(service.uri("/console#/events/" + id).toString());
         WebElement status = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
@@ -217,10 +210,7 @@ class ConsoleBrowserTest {
 
     @Test
     void keyboardOnly_reachesAnEvent_cancelsAReplayWithEscape_andConfirmsIt() {
-        String id = deliverCard("connection.tagged", 4_500, "{\"id\":\"keys-" + run + "\",\"tags\":[\"warm\"]}");
-        awaitSettled(id);
-        rows.execute("UPDATE inbox_events SET status = 'parked', attempts = 5, last_error = 'handler bug (simulated)'"
-                + " WHERE id = '" + id + "'");
+        String id = parkedEvent("keys-" + run);
         signIn();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#inbox-rows tr[data-event-id='" + id + "'] a[data-event-id]")));
@@ -299,9 +289,7 @@ class ConsoleBrowserTest {
 
     @Test
     void wrongToken_getsAClearMessage_andNoData() {
-        browser.get(service.uri("/console").toString());
-        browser.executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
+        freshConsole();
         // the browser reports the refused request itself; nothing else may be logged
         expectedConsoleError = "the server responded with a status of 401";
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
@@ -346,11 +334,33 @@ class ConsoleBrowserTest {
         fail(what + " is not reachable with the Tab key");
     }
 
+    /**
+     * An event parked by a handler bug, to be replayed after the fix: the park is written to the
+     * store directly (the service's handlers have no bug to trigger); the replay goes through the page.
+     */
+    private String parkedEvent(String connection) {
+        String id = deliverCard("connection.tagged", 4_000, "{\"id\":\"" + connection + "\",\"tags\":[\"hot\"]}");
+        awaitSettled(id);
+        rows.execute("UPDATE inbox_events SET status = 'parked', attempts = 5, last_error = 'handler bug (simulated)'"
+                + " WHERE id = '" + id + "'");
+        return id;
+    }
+
+    /** Opens the console and signs out if a previous test left it signed in, with its own button. */
+    private void freshConsole() {
+        browser.get(service.uri("/console").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("token")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("sign-out"))));
+        if (browser.findElement(By.id("sign-out")).isDisplayed()) {
+            browser.findElement(By.id("sign-out")).click();
+        }
+        assertEquals(null, browser.executeScript("return sessionStorage.getItem('titan-webhooks.api-token')"));
+    }
+
     /** Opens the console afresh and signs in from the keyboard. */
     private void signIn() {
-        browser.get(service.uri("/console").toString());
-        browser.executeScript("sessionStorage.clear()");
-        browser.navigate().refresh();
+        freshConsole();
         WebElement input = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         input.sendKeys(TOKEN, Keys.ENTER);
