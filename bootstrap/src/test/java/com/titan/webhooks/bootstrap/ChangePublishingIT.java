@@ -131,11 +131,11 @@ class ChangePublishingIT {
                 jars.get(publisher).destroyForcibly();
                 long killedAt = System.nanoTime();
                 assertTrue(jars.get(publisher).waitFor(10, TimeUnit.SECONDS));
+                Eventually.await("the survivor to take over", Duration.ofSeconds(10), () -> publishing(survivor) == 1);
+                long takeOverMillis = (System.nanoTime() - killedAt) / 1_000_000;
                 for (byte[] body : ChangeFeedApiContract.burst(random, "pair", 100, 50)) {
                     deliver(survivor, body);
                 }
-                Eventually.await("the survivor to take over", Duration.ofSeconds(10), () -> publishing(survivor) == 1);
-                long takeOverMillis = (System.nanoTime() - killedAt) / 1_000_000;
                 awaitAllConfirmed(rows);
                 arrived.addAll(broker.drain(bound));
                 ChangesOnTheExchangeTest.assertEveryChangeInOrder(arrived, rows.count("SELECT last FROM change_positions"));
