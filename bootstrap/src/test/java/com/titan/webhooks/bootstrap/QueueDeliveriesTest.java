@@ -53,7 +53,8 @@ class QueueDeliveriesTest {
                 String events = "SELECT source, event_type, idempotency_key, occurred_at, hex(raw_body), status,"
                         + " secret_position, secret_fingerprint FROM inbox_events ORDER BY source, idempotency_key";
                 assertEquals(viaHttp.rows(events), viaQueue.rows(events), "the same events stored");
-                // the state, not the version: how many saves it took depends on how the worker batched the events
+                // the state, not the row's version: that counts saves, and how many events one save
+                // takes depends on how the worker's batches fall, over either transport
                 for (String state : new String[] {"SELECT id, state FROM connections ORDER BY id",
                         "SELECT id, state FROM cards ORDER BY id", "SELECT id, state FROM reminders ORDER BY id",
                         "SELECT contact_key, state FROM contacts ORDER BY contact_key",
