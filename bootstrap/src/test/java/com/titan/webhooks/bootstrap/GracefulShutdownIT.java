@@ -123,7 +123,8 @@ class GracefulShutdownIT {
 
     static void awaitLive(int port) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Eventually.await("the jar to answer /health/live", Duration.ofSeconds(30), () -> {
+        // a deadline for a JVM start and the migrations, not a timing: generous, for a machine that CI shares
+        Eventually.await("the jar to answer /health/live", Duration.ofSeconds(90), () -> {
             try {
                 return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
