@@ -51,4 +51,7 @@ class HexagonArchitectureTest {
 
     @ArchTest
     static final ArchRule names_say_the_domain = HexagonRules.NAMES_SAY_THE_DOMAIN;
+
+    @ArchTest
+    static final ArchRule api_resources_require_the_token = HexagonRules.API_RESOURCES_REQUIRE_THE_TOKEN;
 }

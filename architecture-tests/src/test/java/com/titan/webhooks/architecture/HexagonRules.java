@@ -49,17 +49,19 @@ final class HexagonRules {
             .layer("HttpAdapter").definedBy(HTTP_ADAPTER)
             .layer("DecodingAdapter").definedBy(DECODING_ADAPTER)
             .layer("PersistenceAdapter").definedBy(PERSISTENCE_ADAPTER)
-            .layer("AmqpAdapter").definedBy(AMQP_IN, AMQP_OUT)
+            .layer("AmqpInAdapter").definedBy(AMQP_IN)
+            .layer("AmqpOutAdapter").definedBy(AMQP_OUT)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("DecodingAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("AmqpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("AmqpInAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("AmqpOutAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "DecodingAdapter", "PersistenceAdapter",
-                    "AmqpAdapter", "Bootstrap")
+                    "AmqpInAdapter", "AmqpOutAdapter", "Bootstrap")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "HttpAdapter", "DecodingAdapter",
-                    "PersistenceAdapter", "AmqpAdapter", "Bootstrap");
+                    "PersistenceAdapter", "AmqpInAdapter", "AmqpOutAdapter", "Bootstrap");
     }
 
     static final ArchRule EVERY_CLASS_IN_A_LAYER = classes()
@@ -129,6 +131,15 @@ final class HexagonRules {
             .should().haveSimpleNameEndingWith("Resource")
             .andShould().resideInAPackage(HTTP_ADAPTER)
             .because("a reader finds every route of the API in the HTTP adapter, as <Noun>Resource");
+
+    static final ArchRule API_RESOURCES_REQUIRE_THE_TOKEN = classes()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .and(are("served under /api", c -> c.tryGetAnnotationOfType("jakarta.ws.rs.Path")
+                    .map(path -> String.valueOf(path.get("value").orElse("")).replaceFirst("^/+", "").startsWith("api"))
+                    .orElse(false)))
+            .should().beAnnotatedWith("com.titan.webhooks.adapter.in.http.ApiTokenRequired")
+            .because("the front door's path check is one lock; the resource's own token check is the second,"
+                    + " which holds wherever a router reads a path differently");
 
     static final ArchRule NAMES_SAY_THE_DOMAIN = noClasses()
             .should().haveSimpleNameEndingWith("Manager")

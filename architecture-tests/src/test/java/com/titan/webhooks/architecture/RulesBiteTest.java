@@ -106,6 +106,16 @@ class RulesBiteTest {
     }
 
     @Test
+    void layers_reportAConsumerUsingThePublisherOfTheSameBroker() {
+        assertViolationNames(evaluate(HexagonRules.LAYERS, "amqpinout"), "ConsumerPublishingDirectly");
+    }
+
+    @Test
+    void apiResourcesRequireTheToken_reportsAnUnguardedResource() {
+        assertViolationNames(evaluate(HexagonRules.API_RESOURCES_REQUIRE_THE_TOKEN, "unguarded"), "SecretsResource");
+    }
+
+    @Test
     void rules_passOnAWellFormedFixture() {
         JavaClasses clean = new ClassFileImporter().importPackages(FIXTURES + "adaptertoadapter.adapter.out");
         assertFalse(HexagonRules.layers().withOptionalLayers(true).evaluate(clean).hasViolation());

@@ -100,6 +100,11 @@ abstract class QueryApiContract extends RunningServiceContract {
             assertEquals(401, inProcess(jersey, path, "Bearer wrong-token"), path);
             assertEquals(200, inProcess(jersey, path, "bearer " + TOKEN), path);
         }
+        for (String path : new String[] {"/api/changes", "/api/scoring-jobs/x", "/api/events/counts", "/api/providers"}) {
+            assertEquals(401, inProcess(jersey, path, null), path);
+            assertEquals(401, inProcess(jersey, "/api;x=1" + path.substring(4), null), path + " with a matrix parameter");
+            assertTrue(inProcess(jersey, path, "Bearer " + TOKEN) != 401, path + " with the token");
+        }
         assertEquals(200, inProcess(jersey, "/health/live", null), "health is open");
     }
 

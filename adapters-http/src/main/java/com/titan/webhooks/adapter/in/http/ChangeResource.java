@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * suspended: it holds no worker thread while it waits (the pool has a handful), and is answered
  * from the thread that finds its changes or ends its wait.
  */
+@ApiTokenRequired
 @Path("/api/changes")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChangeResource {

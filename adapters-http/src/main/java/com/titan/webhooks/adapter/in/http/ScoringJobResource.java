@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Inbound adapter: {@code /api/scoring-jobs/{id}}, the record of one TitanX scoring job. */
+@ApiTokenRequired
 @Path("/api/scoring-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ScoringJobResource {

@@ -5,6 +5,7 @@ import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.Transactions;
@@ -15,7 +16,7 @@ import com.titan.webhooks.application.port.out.Transactions;
  */
 public record StoreUnderTest(Transactions transactions, Inbox inbox, Connections connections, Cards cards,
                              Reminders reminders, Contacts contacts, ScoringJobs scoringJobs, ChangeFeed changes,
-                             Runnable closing) implements AutoCloseable {
+                             Publications publications, Runnable closing) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.Transactions;
@@ -46,6 +47,7 @@ public final class InMemoryStore implements AutoCloseable {
     private final Contacts contacts = new InMemoryContacts(this, cursors);
     private final ScoringJobs scoringJobs = new InMemoryScoringJobs(this);
     private final ChangeFeed changes = new InMemoryChangeFeed(this);
+    private final Publications publications = new InMemoryPublications(this);
 
     public Transactions transactions() {
         return transactions;
@@ -79,10 +81,14 @@ public final class InMemoryStore implements AutoCloseable {
         return changes;
     }
 
+    public Publications publications() {
+        return publications;
+    }
+
     /** Its ports, for the store contracts; closing them closes the store. */
     public StoreUnderTest underTest() {
         return new StoreUnderTest(transactions, inbox, connections, cards, reminders, contacts, scoringJobs, changes,
-                this::close);
+                publications, this::close);
     }
 
     /** From now on every use fails as a store that cannot be reached does. */
@@ -129,7 +135,7 @@ public final class InMemoryStore implements AutoCloseable {
         });
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new StoreUnavailableException("the in-memory store is closed", null);
         }

@@ -1,0 +1,13 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import com.titan.webhooks.application.port.out.contract.PublicationsContract;
+import com.titan.webhooks.application.port.out.contract.StoreUnderTest;
+
+/** The publications contract on PostgreSQL, in a database of its own. */
+class PostgresPublicationsTest extends PublicationsContract {
+
+    @Override
+    protected StoreUnderTest openStore() {
+        return SqlStore.open(TestDatabase.postgres());
+    }
+}
