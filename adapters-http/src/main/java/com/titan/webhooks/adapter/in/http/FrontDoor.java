@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Inbound adapter: the one handler Grizzly calls for every request. It turns away what no route
@@ -20,6 +23,9 @@ import org.glassfish.grizzly.http.util.Header;
  * <p>Grizzly's own URI decoding is off: it answers an undecodable URI with an empty 500.
  */
 final class FrontDoor extends HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]{0,5})?");
 
     private final Map<String, DeliveryReception> webhooks;
     private final HttpHandler api;
@@ -39,8 +45,12 @@ final class FrontDoor extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         Optional<RequestTarget> target = RequestTarget.parse(request.getRequestURI(), request.getQueryString());
         if (target.isEmpty()) {
-            Answer.error(response, ErrorCode.BAD_REQUEST, "the path or query is not valid percent-encoded UTF-8 text",
-                    Map.of());
+            Answer.error(response, ErrorCode.BAD_REQUEST, "the request target must be an absolute path (and query) of"
+                    + " valid percent-encoded UTF-8 text, in the characters RFC 3986 allows", Map.of());
+            return;
+        }
+        if (!isHost(request.getHeader(Header.Host))) {
+            Answer.error(response, ErrorCode.BAD_REQUEST, "the Host header is not a host and port", Map.of());
             return;
         }
         DeliveryReception webhook = webhooks.get(request.getRequestURI());
@@ -57,7 +67,22 @@ final class FrontDoor extends HttpHandler {
             Answer.error(response, ErrorCode.UNAUTHORIZED, null, Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        api.service(request, response);
+        try {
+            api.service(request, response);
+        } catch (RuntimeException unforeseen) {
+            // Grizzly's own answer would be an HTML page with the stack trace
+            LOG.error("unexpected failure before the API could answer {} {}", request.getMethod().getMethodString(),
+                    request.getRequestURI(), unforeseen);
+            if (!response.isCommitted()) {
+                response.reset();
+                Answer.error(response, ErrorCode.INTERNAL_ERROR, null, Map.of());
+            }
+        }
+    }
+
+    /** RFC 3986's host (a name, an IPv4 address, or an IP literal in brackets) and an optional port; absent is fine. */
+    static boolean isHost(String host) {
+        return host == null || HOST.matcher(host).matches();
     }
 
     @Override

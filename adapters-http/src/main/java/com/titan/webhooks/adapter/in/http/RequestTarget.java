@@ -19,13 +19,26 @@ import java.util.Optional;
  */
 record RequestTarget(List<String> segments) {
 
+    // RFC 3986: unreserved, sub-delims, ':', '@', '/' and '%' (of an escape); a query may also hold '?'
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/%";
+    private static final String QUERY_CHARACTERS = PATH_CHARACTERS + "?";
+
     RequestTarget {
         segments = List.copyOf(segments);
     }
 
-    /** The normalised path, or empty when the path or the query cannot be decoded: the client's error. */
+    /**
+     * The normalised path, or empty when the target is not one a router reads the same way we do:
+     * not origin-form (Jersey would read {@code @x/api/changes} as a host {@code x} and the path
+     * {@code /api/changes}), a character RFC 3986 does not allow there, or a path or query that
+     * cannot be decoded. Each is the client's error.
+     */
     static Optional<RequestTarget> parse(String rawPath, String rawQuery) {
-        Optional<String> path = decoded(rawPath == null ? "" : rawPath);
+        if (rawPath == null || !rawPath.startsWith("/") || !allowed(rawPath, PATH_CHARACTERS)
+                || (rawQuery != null && !allowed(rawQuery, QUERY_CHARACTERS))) {
+            return Optional.empty();
+        }
+        Optional<String> path = decoded(rawPath);
         if (path.isEmpty() || (rawQuery != null && decoded(rawQuery).isEmpty())) {
             return Optional.empty();
         }
@@ -42,6 +55,17 @@ record RequestTarget(List<String> segments) {
             }
         }
         return Optional.of(new RequestTarget(segments));
+    }
+
+    /** Whether every character of {@code raw} is one of {@code characters} (escapes are checked when decoding). */
+    private static boolean allowed(String raw, String characters) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x80 && !Character.isLetterOrDigit(c) && characters.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this path is {@code /<first>} or below it, ignoring case. */
