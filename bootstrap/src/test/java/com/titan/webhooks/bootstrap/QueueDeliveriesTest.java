@@ -126,6 +126,41 @@ class QueueDeliveriesTest {
     }
 
     @Test
+    void aDeadLetterExchangeDeletedUnderTheService_isDeclaredAgain_noHotLoop_andNullsInHeadersStopNothing()
+            throws Exception {
+        try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.sqlite()) {
+            String queue = broker.queue("tidied");
+            try (RunningService service = RunningService.start(database, consuming(broker, queue));
+                 Relay relay = new Relay(broker.url())) {
+                awaitConsumer(broker, queue);
+                // an operator tidying up: the dead-letter exchange goes while the service runs
+                broker.channel().exchangeDelete(deadLetters(queue));
+                byte[] notJson = "still not JSON".getBytes(StandardCharsets.UTF_8);
+                relay.publish(queue, Source.TITANCARD, notJson, relayHeaders(Source.TITANCARD, notJson));
+                // a header array holding a null, as a careless relay may send
+                byte[] good = ReceiveContract.card("card.viewed");
+                Map<String, Object> odd = new HashMap<>(withSource(relayHeaders(Source.TITANCARD, good), "titancard"));
+                odd.put("x-forwarded-for", java.util.Arrays.asList("10.0.0.1", null));
+                broker.channel().basicPublish("", queue, new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .headers(odd).contentType("application/json").build(), good);
+                relay.confirmed();
+
+                Eventually.await("the refused one dead-lettered once the exchange is back", Duration.ofSeconds(60), () ->
+                        broker.ready(deadLetters(queue)) == 1);
+                StoreQueries rows = new StoreQueries(database);
+                Eventually.await("the good one applied", Duration.ofSeconds(60), () ->
+                        rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 1);
+                assertEquals("malformed", broker.drain(deadLetters(queue)).get(0).header("x-titan-rejection"));
+                // each return waits, so the malformed delivery was kept a few times at most, not once per millisecond
+                long kept = rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'malformed'");
+                assertTrue(kept >= 1 && kept <= 5, "the malformed delivery was kept " + kept + " times");
+                assertEquals(0, broker.ready(queue), "nothing left behind");
+                assertEquals(1, broker.consumers(queue), "still consuming");
+            }
+        }
+    }
+
+    @Test
     void storeAwayForAMinute_nothingIsLostOrDeadLettered_andEverythingIsAppliedAfter() throws Exception {
         try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.postgres()) {
             String queue = broker.queue("outage");

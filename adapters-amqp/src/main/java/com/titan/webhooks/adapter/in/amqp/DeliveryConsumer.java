@@ -45,6 +45,7 @@ public final class DeliveryConsumer implements AutoCloseable {
     private static final Duration RECONNECT = Duration.ofSeconds(5);
     /** The dead-letter reason of a message whose {@code source} header names no provider. */
     static final String UNKNOWN_SOURCE = "unknown_source";
+    static final String UNREADABLE = "unreadable";
 
     private final ConnectionFactory factory;
     private final String queue;
@@ -149,7 +150,14 @@ public final class DeliveryConsumer implements AutoCloseable {
 
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-            receive(new Message(envelope.getDeliveryTag(), properties, body));
+            Message message = new Message(envelope.getDeliveryTag(), properties, body);
+            try {
+                receive(message);
+            } catch (RuntimeException unreadable) {
+                // a throw here would close the channel, and the same message would stop the queue at every restart
+                LOG.warn("a message on queue {} could not be read ({}); dead-lettering it", queue, describe(unreadable));
+                settler.execute(() -> deadLetter(message, UNREADABLE, null));
+            }
         }
     }
 
@@ -251,11 +259,38 @@ public final class DeliveryConsumer implements AutoCloseable {
             LOG.atInfo().addKeyValue("queue", queue).addKeyValue("reason", reason)
                     .log("delivery dead-lettered");
         } catch (IOException | TimeoutException | RuntimeException failure) {
-            // not acknowledged: it comes back, and is refused again
-            LOG.warn("could not dead-letter a refused delivery ({}); it stays on queue {}", describe(failure), queue);
-            giveBack(message);
+            // A failed publish closes the channel, and every later refusal would fail on it at once: open a new
+            // one (declaring the dead-letter exchange again), and return the message after the same growing wait
+            // as an outage, never straight away, since a malformed delivery is kept again on each turn.
+            Duration wait = retryWait();
+            LOG.warn("could not dead-letter a refused delivery ({}); it goes back to queue {} in {} ms", describe(failure),
+                    queue, wait.toMillis());
+            reopenDeadLetterChannel();
+            settler.schedule(() -> {
+                giveBack(message);
+                settlements.settled(Settlements.Disposition.RETURNED, "dead_letter_failed");
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reopenDeadLetterChannel() {
+        Connection current = connection;
+        if (current == null || !current.isOpen()) {
+            return; // the connection's recovery brings a new one
+        }
+        try {
+            Channel old = deadLetterChannel;
+            if (old != null && old.isOpen()) {
+                old.abort();
+            }
+            Channel fresh = current.createChannel();
+            fresh.confirmSelect();
+            deadLetters.declare(fresh);
+            deadLetterChannel = fresh;
+        } catch (IOException | RuntimeException failure) {
+            LOG.warn("cannot open a dead-letter channel on queue {} yet ({})", queue, describe(failure));
         }
     }
 

@@ -91,6 +91,9 @@ public final class RelayedMessage {
 
     /** AMQP header values arrive as long strings (bytes), or as arrays when a relay sends several. */
     private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
         if (value instanceof LongString bytes) {
             return new String(bytes.getBytes(), StandardCharsets.UTF_8);
         }
