@@ -55,6 +55,10 @@ export function time(iso) {
     return '—';
   }
   const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) {
+    // a time the browser cannot read is shown as it came, never an error that hides the page
+    return el('time', { title: iso }, String(iso));
+  }
   return el('time', { datetime: iso, title: iso }, at.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
 }
 

@@ -123,6 +123,9 @@ abstract class ReceiveContract extends RunningServiceContract {
                 {"{\"timestamp\":1705420800000,\"data\":{}}", "event is missing"},
                 {"{\"event\":7,\"timestamp\":1705420800000,\"data\":{}}", "event must be a non-empty string"},
                 {"{\"event\":\"card.created\",\"timestamp\":\"yesterday\",\"data\":{}}", "timestamp must be"},
+                // past year 9999: no RFC 3339 time, and it would win every field forever
+                {"{\"event\":\"card.created\",\"timestamp\":253402300800000,\"data\":{}}", "up to the end of year 9999"},
+                {"{\"event\":\"card.created\",\"timestamp\":9223372036854775807,\"data\":{}}", "timestamp must be"},
                 {"{\"event\":\"card.created\",\"timestamp\":1705420800000,\"data\":[1]}", "data must be an object"},
                 {"{\"event\":\"card.created\",\"event\":\"card.deleted\",\"timestamp\":1,\"data\":{}}", "holds a key twice"},
         };

@@ -58,14 +58,27 @@ final class JsonPayload {
         return node.asText();
     }
 
-    /** A provider timestamp: an integral number of milliseconds since the epoch. */
+    /**
+     * The last millisecond of year 9999: later ones print as {@code +10000-...}, which is no RFC 3339
+     * time (the API's and the console's format), and would win every field of an aggregate forever.
+     */
+    static final long LATEST_MILLIS = 253_402_300_799_999L;
+
+    /** Whether {@code node} is milliseconds since the epoch that name a time from 1970 to year 9999. */
+    static boolean isMillis(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0
+                && node.asLong() <= LATEST_MILLIS;
+    }
+
+    /** A provider timestamp: an integral number of milliseconds since the epoch, up to year 9999. */
     static Instant requiredMillis(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             throw new MalformedPayloadException(path + " is missing");
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
-            throw new MalformedPayloadException(path + " must be a non-negative integer of milliseconds");
+        if (!isMillis(node)) {
+            throw new MalformedPayloadException(path + " must be a non-negative integer of milliseconds, up to the end"
+                    + " of year 9999");
         }
         return Instant.ofEpochMilli(node.asLong());
     }
@@ -102,7 +115,7 @@ final class JsonPayload {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (time && node.isIntegralNumber()) {
+        if (time && isMillis(node)) {
             return Instant.ofEpochMilli(node.asLong()).toString();
         }
         if (node.isValueNode()) {

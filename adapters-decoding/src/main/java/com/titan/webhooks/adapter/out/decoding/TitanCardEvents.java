@@ -175,7 +175,7 @@ final class TitanCardEvents {
 
     private static Instant timeOr(JsonNode data, String field, Stamp stamp) {
         JsonNode node = data.get(field);
-        return node != null && node.isIntegralNumber() ? Instant.ofEpochMilli(node.asLong()) : stamp.at();
+        return JsonPayload.isMillis(node) ? Instant.ofEpochMilli(node.asLong()) : stamp.at();
     }
 
     private static OptionalLong total(JsonNode data, String field) {
