@@ -82,7 +82,8 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
         List<StoredEvent> events = new ArrayList<>();
         Map<String, EventId> idsByKey = new HashMap<>();
         List<Applied> applied = new ArrayList<>();
-        for (StoredEvent event : candidates.subList(0, Math.min(candidates.size(), MAX_EVENTS))) {
+        // over the bound, the oldest goes: the newest events are the ones that set the values shown
+        for (StoredEvent event : candidates.subList(Math.max(0, candidates.size() - MAX_EVENTS), candidates.size())) {
             Optional<ProviderEvent> decoded = decodeQuietly(event).filter(replay.get().targets());
             if (decoded.isEmpty()) {
                 continue;

@@ -48,6 +48,7 @@ public final class ChangeResource {
             ChangeQuery query = new ChangeQuery(ChangeBodies.position(after), types, id, limit(limit));
             Duration waitFor = Duration.ofSeconds(QueryParameters.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS));
             // a guard only: the use case answers every wait before it ends
+            response.setTimeoutHandler(late -> late.resume(ErrorCode.UNAVAILABLE.response()));
             response.setTimeout(waitFor.getSeconds() + 10, TimeUnit.SECONDS);
             changes.readOrWait(query, waitFor).whenComplete((page, failure) -> {
                 if (failure != null) {

@@ -32,11 +32,18 @@ public final class JdbiChangeFeed implements ChangeFeed {
             VALUES (:position, :aggregate, :aggregateId, :kind, :eventId, :committedAt, :before, :after)
             """;
     private static final String WINDOW = "SELECT pruned, last FROM change_positions WHERE id = 1";
-    private static final String AFTER = """
-            SELECT position, aggregate, aggregate_id, event_id, committed_at, before_state, after_state FROM changes
+    // the sizes first, so that a page of large states is cut before it is read, not after
+    private static final String SIZES = """
+            SELECT position, LENGTH(after_state) + COALESCE(LENGTH(before_state), 0) AS size FROM changes
             WHERE position > :after AND aggregate IN (<types>) AND (:aggregateId IS NULL OR aggregate_id = :aggregateId)
             ORDER BY position
             LIMIT :limit
+            """;
+    private static final String AFTER = """
+            SELECT position, aggregate, aggregate_id, event_id, committed_at, before_state, after_state FROM changes
+            WHERE position > :after AND position <= :upTo AND aggregate IN (<types>)
+              AND (:aggregateId IS NULL OR aggregate_id = :aggregateId)
+            ORDER BY position
             """;
     private static final String LAST_TO_PRUNE = "SELECT COALESCE(MAX(position), 0) FROM changes WHERE committed_at < :before";
     private static final String PRUNE = "DELETE FROM changes WHERE position <= :position";
@@ -109,9 +116,27 @@ public final class JdbiChangeFeed implements ChangeFeed {
     public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
         List<String> names = (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
                 .map(AggregateType::wireName).toList();
-        return transactions.withHandle(handle -> handle.createQuery(AFTER)
-                .bind("after", position).bindList("types", names).bind("aggregateId", aggregateId.orElse(null))
-                .bind("limit", limit)
+        return transactions.withHandle(handle -> {
+            List<Map.Entry<Long, Long>> sizes = handle.createQuery(SIZES)
+                    .bind("after", position).bindList("types", names).bind("aggregateId", aggregateId.orElse(null))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("position"), rs.getLong("size")))
+                    .list();
+            if (sizes.isEmpty()) {
+                return List.<Change>of();
+            }
+            long upTo = sizes.get(0).getKey();
+            long characters = 0;
+            for (Map.Entry<Long, Long> size : sizes) {
+                if (characters > 0 && characters + size.getValue() > ChangeFeed.PAGE_CHARACTERS) {
+                    break;
+                }
+                characters += size.getValue();
+                upTo = size.getKey();
+            }
+            return handle.createQuery(AFTER)
+                .bind("after", position).bind("upTo", upTo).bindList("types", names)
+                .bind("aggregateId", aggregateId.orElse(null))
                 .map((rs, ctx) -> {
                     AggregateType type = AggregateType.fromWireName(rs.getString("aggregate")).orElseThrow();
                     String id = rs.getString("aggregate_id");
@@ -121,7 +146,8 @@ public final class JdbiChangeFeed implements ChangeFeed {
                             ChangeSnapshots.read(type, id, rs.getString("after_state")),
                             new EventId(rs.getString("event_id")), Instant.ofEpochMilli(rs.getLong("committed_at")));
                 })
-                .list());
+                .list();
+        });
     }
 
     @Override

@@ -92,17 +92,18 @@ public final class JdbiInbox implements Inbox {
               AND (:since IS NULL OR received_at >= :since)
             GROUP BY status
             """;
-    private static final String MENTIONING_POSTGRESQL = "SELECT " + COLUMNS + """
-             FROM inbox_events
+    // the newest ones, in the order they were received: an aggregate's latest events decide its values
+    private static final String MENTIONING_POSTGRESQL = "SELECT * FROM (SELECT " + COLUMNS + """
+            , seq FROM inbox_events
             WHERE source = :source AND position(:text IN raw_body) > 0
-            ORDER BY seq
-            LIMIT :limit
+            ORDER BY seq DESC
+            LIMIT :limit) AS newest ORDER BY seq
             """;
-    private static final String MENTIONING_SQLITE = "SELECT " + COLUMNS + """
-             FROM inbox_events
+    private static final String MENTIONING_SQLITE = "SELECT * FROM (SELECT " + COLUMNS + """
+            , seq FROM inbox_events
             WHERE source = :source AND instr(raw_body, :text) > 0
-            ORDER BY seq
-            LIMIT :limit
+            ORDER BY seq DESC
+            LIMIT :limit) AS newest ORDER BY seq
             """;
     private static final String ACCEPTED_PER_MINUTE = """
             SELECT received_at / 60000 AS minute, COUNT(*) AS events FROM inbox_events

@@ -23,7 +23,17 @@ public interface ChangeFeed {
 
     ChangeWindow window();
 
-    /** Up to {@code limit} changes after {@code position}, of the given types (all if empty), in position order. */
+    /**
+     * Characters of state one read answers at most, before and after states together (a single
+     * change larger than this still comes alone): a page of large aggregates is cut short rather
+     * than held whole in memory, and holds the store for as short a time as a small one.
+     */
+    long PAGE_CHARACTERS = 8L * 1024 * 1024;
+
+    /**
+     * Up to {@code limit} changes after {@code position}, of the given types (all if empty), in
+     * position order; fewer when their states would pass {@link #PAGE_CHARACTERS}, but at least one.
+     */
     default List<Change> after(long position, Set<AggregateType> types, int limit) {
         return after(position, types, Optional.empty(), limit);
     }

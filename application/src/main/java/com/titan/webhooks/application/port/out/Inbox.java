@@ -64,8 +64,8 @@ public interface Inbox {
     Map<ProcessingStatus, Long> countByStatus(EventFilter filter);
 
     /**
-     * Up to {@code limit} events from {@code source} whose raw body contains {@code text}, in the
-     * order they were received: the candidates for the events about one aggregate, which the
+     * The newest {@code limit} events from {@code source} whose raw body contains {@code text}, in
+     * the order they were received: the candidates for the events about one aggregate, which the
      * caller decodes to tell. Events whose body was blanked are not among them.
      */
     List<StoredEvent> mentioning(Source source, String text, int limit);

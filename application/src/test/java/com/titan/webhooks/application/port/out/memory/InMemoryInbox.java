@@ -156,9 +156,12 @@ final class InMemoryInbox implements Inbox {
     @Override
     public List<StoredEvent> mentioning(Source source, String text, int limit) {
         byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
-        return store.read(state -> state.events.values().stream()
-                .filter(row -> row.event().source() == source && contains(row.event().rawBody(), wanted))
-                .limit(limit).map(EventRow::event).toList());
+        return store.read(state -> {
+            List<StoredEvent> all = state.events.values().stream()
+                    .filter(row -> row.event().source() == source && contains(row.event().rawBody(), wanted))
+                    .map(EventRow::event).toList();
+            return all.subList(Math.max(0, all.size() - limit), all.size());
+        });
     }
 
     /** Byte for byte, as the SQL stores search the raw body. */
