@@ -66,8 +66,11 @@ public final class ChangeFeedService implements ReadChangesUseCase {
             throw expired(); // retention deleted some of what this read was about to return
         }
         long lastRead = changes.isEmpty() ? after : changes.get(changes.size() - 1).position();
-        // a short page holds everything committed up to the window read before it, filtered or not
-        long next = changes.size() < query.limit() ? Math.max(lastRead, window.last()) : lastRead;
+        // A short page holds everything committed up to the window read before it, filtered or not,
+        // unless the store cut it short for the size of its states: then more follow the last one.
+        boolean whole = changes.size() == query.limit() || changes.isEmpty()
+                || feed.after(lastRead, query.types(), query.aggregateId(), 1).isEmpty();
+        long next = changes.size() < query.limit() && whole ? Math.max(lastRead, window.last()) : lastRead;
         return new ChangePage(changes, next);
     }
 
