@@ -126,7 +126,7 @@ class QueueDeliveriesTest {
     }
 
     @Test
-    void aDeadLetterExchangeDeletedUnderTheService_isDeclaredAgain_noHotLoop_andNullsInHeadersStopNothing()
+    void whatAnOperatorDeletes_isDeclaredAgain_noHotLoop_andNullsInHeadersStopNothing()
             throws Exception {
         try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.sqlite()) {
             String queue = broker.queue("tidied");
@@ -156,6 +156,15 @@ class QueueDeliveriesTest {
                 assertTrue(kept >= 1 && kept <= 5, "the malformed delivery was kept " + kept + " times");
                 assertEquals(0, broker.ready(queue), "nothing left behind");
                 assertEquals(1, broker.consumers(queue), "still consuming");
+
+                // the queue itself deleted under the service: it is declared again and consumed again
+                broker.channel().queueDelete(queue);
+                awaitConsumer(broker, queue);
+                byte[] after = ReceiveContract.card("card.shared");
+                relay.publish(queue, Source.TITANCARD, after, relayHeaders(Source.TITANCARD, after));
+                relay.confirmed();
+                Eventually.await("a delivery to the queue declared again applied", Duration.ofSeconds(60), () ->
+                        rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 2);
             }
         }
     }

@@ -148,6 +148,22 @@ public final class DeliveryConsumer implements AutoCloseable {
             super(channel);
         }
 
+        /** The broker ended the subscription (the queue was deleted, say): subscribe again, declaring it. */
+        @Override
+        public void handleCancel(String tag) {
+            if (closing) {
+                return;
+            }
+            LOG.warn("the broker stopped queue {}'s subscription (deleted?); declaring it and consuming again in {} s",
+                    queue, RECONNECT.toSeconds());
+            settler.schedule(() -> {
+                Connection old = connection;
+                consumerTag = null;
+                closeQuietly(old);
+                connect();
+            }, RECONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
             Message message = new Message(envelope.getDeliveryTag(), properties, body);
