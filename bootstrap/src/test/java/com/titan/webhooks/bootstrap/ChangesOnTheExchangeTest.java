@@ -27,6 +27,30 @@ import org.junit.jupiter.api.Test;
 class ChangesOnTheExchangeTest {
 
     @Test
+    void theExchange_isThereBeforeTheFirstChange_soAConsumerCanBindFirst() throws Exception {
+        try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.sqlite()) {
+            String exchange = broker.exchange("early");
+            try (RunningService service = RunningService.start(database, Map.of("AMQP_URL", broker.url(),
+                    "AMQP_CHANGES_EXCHANGE", exchange))) {
+                Eventually.await("the exchange declared with no change yet", Duration.ofSeconds(30), () -> {
+                    // a passive declare of a missing exchange closes its channel: one channel per look
+                    try (com.rabbitmq.client.Channel look = broker.connection().createChannel()) {
+                        look.exchangeDeclarePassive(exchange);
+                        return true;
+                    } catch (java.io.IOException | java.util.concurrent.TimeoutException
+                             | com.rabbitmq.client.AlreadyClosedException missing) {
+                        return false;
+                    }
+                });
+                String early = broker.boundQueue("bound-first", exchange, "#");
+                assertTrue(service.deliver(Source.TITANCARD, Samples.body("connection.created")).statusCode() / 100 == 2);
+                Eventually.await("the first change on the queue bound before it", Duration.ofSeconds(30), () ->
+                        broker.ready(early) >= 1);
+            }
+        }
+    }
+
+    @Test
     void everyChange_isOnTheExchange_asTheFeedRendersIt() throws Exception {
         try (TestBroker broker = TestBroker.connect(); TestDatabase database = TestDatabase.sqlite()) {
             String exchange = broker.exchange("changes");

@@ -155,10 +155,11 @@ public final class ChangePublisher {
         }
         confirmed = from;
         List<Change> batch = feed.after(from, Set.of(), batchSize);
+        // nothing to publish still opens the destination, so that consumers may bind before the first change
+        topic.publish(batch);
         if (batch.isEmpty()) {
             return false;
         }
-        topic.publish(batch);
         long last = batch.get(batch.size() - 1).position();
         if (!publications.confirm(destination, holder, last)) {
             LOG.log(Level.WARNING, "the lease on {0} ran out while publishing; another instance goes on", destination);
