@@ -3,10 +3,13 @@ package com.titan.webhooks.adapter.in.http;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
 import com.titan.webhooks.domain.delivery.Source;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,17 @@ final class HttpAdapterServer implements AutoCloseable {
     /** An API request with the token. */
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery).header("Authorization", "Bearer " + TOKEN).GET());
+    }
+
+    /** One request written byte for byte, for what the JDK client will not send; the whole answer. */
+    String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     int port() {

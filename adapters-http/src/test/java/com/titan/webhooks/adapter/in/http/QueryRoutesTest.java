@@ -25,11 +25,7 @@ import com.titan.webhooks.application.port.in.ReadChangesUseCase;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
 import com.titan.webhooks.application.port.in.ReplayEventsUseCase;
 import com.titan.webhooks.application.port.in.TraceProvenanceUseCase;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -140,7 +136,7 @@ class QueryRoutesTest {
             "/api/connections/a[b]", "/api/connections/a^b", "/api/connections/a{b}", "/api/connections/a\\b",
             "/x<y", "/api/changes?after=<script>", "/api/changes?a=\"b\"", "/api/changes?a=`b`"})
     void aTargetARouterCouldReadOtherwise_is400WithJson_andReachesNoUseCase(String target) throws Exception {
-        String answer = rawExchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String answer = server.rawExchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
         assertTrue(answer.startsWith("HTTP/1.1 400"), target + ": " + answer);
         assertTrue(answer.contains("\r\nContent-Type: application/json"), answer);
@@ -151,7 +147,7 @@ class QueryRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"[zz", "a/b", "a b", "<x>", "host:port"})
     void aHostHeaderThatIsNoHost_is400WithJson(String host) throws Exception {
-        String answer = rawExchange("GET /api/connections HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+        String answer = server.rawExchange("GET /api/connections HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
                 + HttpAdapterServer.TOKEN + "\r\nConnection: close\r\n\r\n");
 
         assertTrue(answer.startsWith("HTTP/1.1 400"), host + ": " + answer);
@@ -250,16 +246,6 @@ class QueryRoutesTest {
         assertTrue(method.headers().firstValue("allow").orElseThrow().contains("GET"));
     }
 
-    /** One request written byte for byte, for what the JDK client will not send; the whole answer. */
-    private String rawExchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static JsonNode json(HttpResponse<String> answer) throws Exception {
         assertEquals("application/json", answer.headers().firstValue("content-type").orElse("").split(";")[0],

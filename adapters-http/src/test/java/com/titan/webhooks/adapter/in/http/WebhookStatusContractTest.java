@@ -20,10 +20,6 @@ import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SecretUsed;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +127,7 @@ class WebhookStatusContractTest {
         String raw = "POST /webhooks/titanx HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "X-TitanX-Signature: sha256=aa\r\nX-TitanX-Signature: sha256=bb\r\nContent-Length: 2\r\n"
                 + "Connection: close\r\n\r\n{}";
-        String answer = rawExchange(raw);
+        String answer = server.rawExchange(raw);
 
         assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
         ArgumentCaptor<ReceiveDeliveryCommand> handed = ArgumentCaptor.forClass(ReceiveDeliveryCommand.class);
@@ -168,7 +164,7 @@ class WebhookStatusContractTest {
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
 
-        String answer = rawExchange(raw);
+        String answer = server.rawExchange(raw);
 
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.endsWith("{\"error\":\"payload_too_large\"}"), answer);
@@ -246,15 +242,4 @@ class WebhookStatusContractTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** One request written byte for byte, for what the JDK client will not send; the whole answer. */
-    private String rawExchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
