@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Inbound adapter: {@code /api/cards}, the user's business cards with their views and shares. */
 @ApiTokenRequired
@@ -30,19 +29,19 @@ public final class CardResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("include_deleted") String includeDeleted,
-                                    @QueryParam("updated_since") String updatedSince,
-                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PageResponse<CardResponse> list(@QueryParam("include_deleted") String includeDeleted,
+                                           @QueryParam("updated_since") String updatedSince,
+                                           @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         CardFilter filter = new CardFilter(QueryParameters.flag("include_deleted", includeDeleted),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(cards.list(filter, QueryParameters.page(cursor, limit)), Responses::card);
+        return PageResponse.from(cards.list(filter, QueryParameters.page(cursor, limit)), CardResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
-        Map<String, Object> body = cards.find(QueryParameters.id(id, CardId::new)).map(Responses::card)
+    public AggregateResponse get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        CardResponse card = cards.find(QueryParameters.id(id, CardId::new)).map(CardResponse::from)
                 .orElseThrow(NotFoundException::new);
-        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CARD, id));
+        return WithProvenanceResponse.asked(card, withProvenance, provenance, new AggregateRef(AggregateType.CARD, id));
     }
 }

@@ -15,7 +15,7 @@ public final class ChangeJson {
     /** The JSON object of the change's entry in {@code GET /api/changes}, as UTF-8. */
     public static byte[] entry(Change change) {
         try {
-            return JsonMapping.MAPPER.writeValueAsBytes(ChangeBodies.change(change));
+            return JsonMapping.MAPPER.writeValueAsBytes(ChangeResponse.from(change));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a change could not be rendered as JSON", impossible);
         }
@@ -23,6 +23,6 @@ public final class ChangeJson {
 
     /** The change's cursor, as the entry's {@code cursor} says it. */
     public static String cursor(Change change) {
-        return ChangeBodies.cursor(change.position());
+        return ChangeCursor.of(change.position());
     }
 }

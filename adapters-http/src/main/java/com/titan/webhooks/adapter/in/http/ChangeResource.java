@@ -45,7 +45,7 @@ public final class ChangeResource {
             if (id.isPresent() && types.size() != 1) {
                 throw new InvalidParameterException("aggregate_id needs exactly one aggregate, e.g. aggregate=connection");
             }
-            ChangeQuery query = new ChangeQuery(ChangeBodies.position(after), types, id, limit(limit));
+            ChangeQuery query = new ChangeQuery(ChangeCursor.position(after), types, id, limit(limit));
             Duration waitFor = Duration.ofSeconds(QueryParameters.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS));
             // a guard only: the use case answers every wait before it ends
             response.setTimeoutHandler(late -> late.resume(ErrorCode.UNAVAILABLE.response()));
@@ -54,7 +54,7 @@ public final class ChangeResource {
                 if (failure != null) {
                     response.resume(failure instanceof CompletionException ? failure.getCause() : failure);
                 } else {
-                    response.resume(ChangeBodies.page(page));
+                    response.resume(ChangePageResponse.from(page));
                 }
             });
         } catch (RuntimeException failure) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Inbound adapter: {@code /api/connections}, the people met through TitanCard. */
 @ApiTokenRequired
@@ -30,21 +29,23 @@ public final class ConnectionResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("tag") String tag,
-                                    @QueryParam("email") String email, @QueryParam("updated_since") String updatedSince,
-                                    @QueryParam("include_deleted") String includeDeleted,
-                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PageResponse<ConnectionResponse> list(@QueryParam("status") String status, @QueryParam("tag") String tag,
+                                                 @QueryParam("email") String email,
+                                                 @QueryParam("updated_since") String updatedSince,
+                                                 @QueryParam("include_deleted") String includeDeleted,
+                                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ConnectionFilter filter = new ConnectionFilter(QueryParameters.text(status), QueryParameters.text(tag),
                 QueryParameters.text(email), QueryParameters.instant("updated_since", updatedSince),
                 QueryParameters.flag("include_deleted", includeDeleted));
-        return QueryParameters.list(connections.list(filter, QueryParameters.page(cursor, limit)), Responses::connection);
+        return PageResponse.from(connections.list(filter, QueryParameters.page(cursor, limit)), ConnectionResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
-        Map<String, Object> body = connections.details(QueryParameters.id(id, ConnectionId::new))
-                .map(Responses::connectionDetails).orElseThrow(NotFoundException::new);
-        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CONNECTION, id));
+    public AggregateResponse get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        ConnectionDetailsResponse connection = connections.details(QueryParameters.id(id, ConnectionId::new))
+                .map(ConnectionDetailsResponse::from).orElseThrow(NotFoundException::new);
+        return WithProvenanceResponse.asked(connection, withProvenance, provenance,
+                new AggregateRef(AggregateType.CONNECTION, id));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Inbound adapter: {@code /api/contacts}, contacts as TitanX scored them, with their phones. */
 @ApiTokenRequired
@@ -31,19 +30,21 @@ public final class ContactResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("lead_status") String leadStatus, @QueryParam("email") String email,
-                                    @QueryParam("updated_since") String updatedSince,
-                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PageResponse<ContactResponse> list(@QueryParam("lead_status") String leadStatus,
+                                              @QueryParam("email") String email,
+                                              @QueryParam("updated_since") String updatedSince,
+                                              @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ContactFilter filter = new ContactFilter(QueryParameters.text(leadStatus), QueryParameters.text(email),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(contacts.list(filter, QueryParameters.page(cursor, limit)), Responses::contact);
+        return PageResponse.from(contacts.list(filter, QueryParameters.page(cursor, limit)), ContactResponse::from);
     }
 
     @GET
     @Path("/{key}")
-    public Map<String, Object> get(@PathParam("key") String key, @QueryParam("provenance") String withProvenance) {
-        Map<String, Object> body = contacts.find(QueryParameters.id(key, ContactKey::new)).map(Responses::contact)
+    public AggregateResponse get(@PathParam("key") String key, @QueryParam("provenance") String withProvenance) {
+        ContactResponse contact = contacts.find(QueryParameters.id(key, ContactKey::new)).map(ContactResponse::from)
                 .orElseThrow(NotFoundException::new);
-        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.CONTACT, key));
+        return WithProvenanceResponse.asked(contact, withProvenance, provenance,
+                new AggregateRef(AggregateType.CONTACT, key));
     }
 }

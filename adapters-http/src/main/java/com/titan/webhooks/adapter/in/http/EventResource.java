@@ -18,9 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Inbound adapter: {@code /api/events}, the inbox: inspect stored deliveries and replay them. */
@@ -40,45 +38,28 @@ public final class EventResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("source") String source, @QueryParam("type") String type,
-                                    @QueryParam("status") String status, @QueryParam("since") String since,
-                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PageResponse<ListedEventResponse> list(@QueryParam("source") String source, @QueryParam("type") String type,
+                                                  @QueryParam("status") String status, @QueryParam("since") String since,
+                                                  @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         EventFilter filter = filter(source, type, status, since);
-        return QueryParameters.list(events.list(filter, QueryParameters.page(cursor, limit)), this::listed);
-    }
-
-    /** A listed event names the aggregate it changes (null when the domain reads none in it). */
-    private Map<String, Object> listed(StoredEvent event) {
-        Map<String, Object> body = Responses.event(event);
-        body.put("aggregate", decoder.decode(event).map(decoded -> Map.of("type",
-                decoded.aggregate().type().wireName(), "id", decoded.aggregate().id())).orElse(null));
-        return body;
+        return PageResponse.from(events.list(filter, QueryParameters.page(cursor, limit)),
+                event -> ListedEventResponse.from(event, decoder.decode(event)));
     }
 
     /** How many events the filter selects, per status: every status is present, with 0 for none. */
     @GET
     @Path("/counts")
-    public Map<String, Object> counts(@QueryParam("source") String source, @QueryParam("type") String type,
+    public EventCountsResponse counts(@QueryParam("source") String source, @QueryParam("type") String type,
                                       @QueryParam("status") String status, @QueryParam("since") String since) {
-        Map<ProcessingStatus, Long> counted = events.counts(filter(source, type, status, since));
-        Map<String, Object> byStatus = new LinkedHashMap<>();
-        long total = 0;
-        for (ProcessingStatus each : ProcessingStatus.values()) {
-            long count = counted.getOrDefault(each, 0L);
-            byStatus.put(each.wireName(), count);
-            total += count;
-        }
-        return Map.of("counts", byStatus, "total", total);
+        return EventCountsResponse.from(events.counts(filter(source, type, status, since)));
     }
 
     /** One event in full, with what the domain reads in it ({@code decoded}, null when it cannot). */
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public EventDetailsResponse get(@PathParam("id") String id) {
         StoredEvent event = events.find(QueryParameters.id(id, EventResource::eventId)).orElseThrow(NotFoundException::new);
-        Map<String, Object> body = Responses.eventDetails(event);
-        body.put("decoded", decoder.decode(event).map(ProvenanceBodies::decoded).orElse(null));
-        return body;
+        return EventDetailsResponse.from(event, decoder.decode(event));
     }
 
     private static EventFilter filter(String source, String type, String status, String since) {
@@ -110,8 +91,7 @@ public final class EventResource {
     }
 
     private static Response queued(List<EventId> ids) {
-        return Response.accepted(Map.of("queued", ids.stream().map(EventId::value).toList(), "count", ids.size()))
-                .type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.accepted(QueuedResponse.from(ids)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Event ids are UUIDs this service made: anything else names nothing, and the store need not be asked. */

@@ -1,17 +1,13 @@
 package com.titan.webhooks.adapter.in.http;
 
-import com.titan.webhooks.application.port.Page;
 import com.titan.webhooks.application.port.PageRequest;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Parsing of the query API's parameters, and the shape of its lists. */
+/** Parsing of the query API's parameters. */
 final class QueryParameters {
 
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
@@ -82,14 +78,5 @@ final class QueryParameters {
             return Boolean.parseBoolean(value);
         }
         throw new InvalidParameterException(name + " must be true or false");
-    }
-
-    /** {@code {"items":[...],"next_cursor":"..."}} */
-    static <T> Map<String, Object> list(Page<T> page, Function<T, ?> item) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        List<Object> items = page.items().stream().<Object>map(item).toList();
-        body.put("items", items);
-        body.put("next_cursor", page.nextCursor().orElse(null));
-        return body;
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Inbound adapter: {@code /api/reminders}, follow-ups scheduled for connections. */
 @ApiTokenRequired
@@ -31,21 +30,23 @@ public final class ReminderResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("due_before") String dueBefore,
-                                    @QueryParam("connection_id") String connectionId,
-                                    @QueryParam("updated_since") String updatedSince,
-                                    @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PageResponse<ReminderResponse> list(@QueryParam("status") String status,
+                                               @QueryParam("due_before") String dueBefore,
+                                               @QueryParam("connection_id") String connectionId,
+                                               @QueryParam("updated_since") String updatedSince,
+                                               @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ReminderFilter filter = new ReminderFilter(QueryParameters.text(status),
                 QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId),
                 QueryParameters.instant("updated_since", updatedSince));
-        return QueryParameters.list(reminders.list(filter, QueryParameters.page(cursor, limit)), Responses::reminder);
+        return PageResponse.from(reminders.list(filter, QueryParameters.page(cursor, limit)), ReminderResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
-        Map<String, Object> body = reminders.find(QueryParameters.id(id, ReminderId::new)).map(Responses::reminder)
+    public AggregateResponse get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
+        ReminderResponse reminder = reminders.find(QueryParameters.id(id, ReminderId::new)).map(ReminderResponse::from)
                 .orElseThrow(NotFoundException::new);
-        return ProvenanceBodies.added(body, withProvenance, provenance, new AggregateRef(AggregateType.REMINDER, id));
+        return WithProvenanceResponse.asked(reminder, withProvenance, provenance,
+                new AggregateRef(AggregateType.REMINDER, id));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Inbound adapter: {@code /api/scoring-jobs/{id}}, the record of one TitanX scoring job. */
 @ApiTokenRequired
@@ -24,7 +23,8 @@ public final class ScoringJobResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return jobs.findJob(QueryParameters.id(id, key -> Require.identifier(key, "job"))).map(Responses::scoringJob).orElseThrow(NotFoundException::new);
+    public ScoringJobResponse get(@PathParam("id") String id) {
+        return jobs.findJob(QueryParameters.id(id, key -> Require.identifier(key, "job"))).map(ScoringJobResponse::from)
+                .orElseThrow(NotFoundException::new);
     }
 }

@@ -114,6 +114,40 @@ class QueryRoutesTest {
 
     @ParameterizedTest
     @MethodSource("itemRoutes")
+    void anIdThatCannotExist_withProvenanceAsked_is404WithJson_withoutAskingAnyUseCase(String route) throws Exception {
+        for (String id : new String[] {"%20", "%E2%80%83", "x".repeat(201)}) {
+            HttpResponse<String> answer = server.get(route + id + "?provenance=true");
+            assertEquals(404, answer.statusCode(), route + id + ": " + answer.body());
+            assertError(answer, "not_found");
+        }
+        verifyNoInteractions(connections, cards, reminders, contacts, events, jobs, provenance);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%20", "%20%20", "%E2%80%83", "not-a-uuid", "9B757C51-75CA-4BA4-B2A4-0E350252F447"})
+    void replayingAnEventIdThatCannotExist_is404WithJson_andNothingIsReplayed(String id) throws Exception {
+        HttpResponse<String> answer = server.send(server.request("/api/events/" + id + "/replay")
+                .header("Authorization", "Bearer " + HttpAdapterServer.TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(404, answer.statusCode(), id + ": " + answer.body());
+        assertError(answer, "not_found");
+        verifyNoInteractions(events, replay);
+    }
+
+    @Test
+    void anEventIdLongerThanAnyId_isAlso404_onReplay() throws Exception {
+        HttpResponse<String> answer = server.send(server.request("/api/events/" + "x".repeat(201) + "/replay")
+                .header("Authorization", "Bearer " + HttpAdapterServer.TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertError(answer, "not_found");
+        verifyNoInteractions(events, replay);
+    }
+
+    @ParameterizedTest
+    @MethodSource("itemRoutes")
     void anIdNothingHas_is404WithJson(String route) throws Exception {
         HttpResponse<String> answer = server.get(route + "nothing-has-this-id");
 

@@ -1,0 +1,32 @@
+package com.titan.webhooks.adapter.in.http;
+
+import com.titan.webhooks.application.port.AggregateSnapshot;
+import com.titan.webhooks.application.port.CardSnapshot;
+import com.titan.webhooks.application.port.ConnectionDetails;
+import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.ReminderSnapshot;
+import com.titan.webhooks.application.port.ScoringJobSnapshot;
+
+/**
+ * An aggregate as its own route serves it, with its provenance when asked: sealed, so that a
+ * change record's state can only be something a route serves.
+ */
+public sealed interface AggregateResponse permits CardResponse, ConnectionDetailsResponse, ContactResponse,
+        ReminderResponse, ScoringJobResponse, WithProvenanceResponse {
+
+    /** An aggregate's state in a change record, exactly as the aggregate's own route serves it. */
+    static AggregateResponse from(AggregateSnapshot snapshot) {
+        if (snapshot instanceof ConnectionDetails details) {
+            return ConnectionDetailsResponse.from(details);
+        } else if (snapshot instanceof CardSnapshot card) {
+            return CardResponse.from(card.card());
+        } else if (snapshot instanceof ReminderSnapshot reminder) {
+            return ReminderResponse.from(reminder.reminder());
+        } else if (snapshot instanceof ContactSnapshot contact) {
+            return ContactResponse.from(contact.contact());
+        } else if (snapshot instanceof ScoringJobSnapshot job) {
+            return ScoringJobResponse.from(job.job());
+        }
+        throw new IllegalArgumentException("no route serves " + snapshot.getClass().getSimpleName());
+    }
+}
