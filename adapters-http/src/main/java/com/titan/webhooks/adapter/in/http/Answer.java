@@ -2,7 +2,6 @@ package com.titan.webhooks.adapter.in.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.Response;
@@ -24,9 +23,8 @@ final class Answer {
         return json(response, code.status(), code.body(detail), headers);
     }
 
-    /** Writes {@code json} with {@code status} and {@code headers}; answers the status. */
-    static int json(Response response, int status, String json, Map<String, String> headers) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    /** Writes the JSON {@code bytes} with {@code status} and {@code headers}; answers the status. */
+    static int json(Response response, int status, byte[] bytes, Map<String, String> headers) {
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setContentType("application/json");

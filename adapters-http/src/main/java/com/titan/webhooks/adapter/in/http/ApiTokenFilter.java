@@ -5,7 +5,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -30,12 +29,7 @@ public final class ApiTokenFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!token.admits(authorization)) {
             token.logRefusal(request.getMethod(), "/" + request.getUriInfo().getPath(), authorization);
-            request.abortWith(unauthorized());
+            request.abortWith(ErrorCode.UNAUTHORIZED.response());
         }
-    }
-
-    static Response unauthorized() {
-        return Response.fromResponse(ErrorCode.UNAUTHORIZED.response())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

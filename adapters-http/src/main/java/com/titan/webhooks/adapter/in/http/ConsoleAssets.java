@@ -63,13 +63,12 @@ final class ConsoleAssets {
     void serve(Request request, Response response) {
         Optional<Asset> asset = Optional.ofNullable(assets.get(request.getRequestURI()));
         if (asset.isEmpty()) {
-            Answer.json(response, 404, ErrorResponse.json("not_found", "no such console file"), Map.of());
+            Answer.error(response, ErrorCode.NOT_FOUND, "no such console file", Map.of());
             return;
         }
         Method method = request.getMethod();
         if (method != Method.GET && method != Method.HEAD) {
-            Answer.json(response, 405, ErrorResponse.json("method_not_allowed", "the console is read with GET"),
-                    Map.of("Allow", "GET, HEAD"));
+            Answer.error(response, ErrorCode.METHOD_NOT_ALLOWED, "the console is read with GET", Map.of("Allow", "GET, HEAD"));
             return;
         }
         byte[] body = asset.get().body();

@@ -230,8 +230,8 @@ public final class DeliveryReception extends HttpHandler {
     private void answer(Response response, ReceiveResult result, long started) {
         String id = result.eventId().map(Object::toString).orElse(null);
         int status = switch (result.outcome()) {
-            case ACCEPTED, IGNORED -> Answer.json(response, 202, receipt("accepted", id), Map.of());
-            case DUPLICATE -> Answer.json(response, 200, receipt("duplicate", id), Map.of());
+            case ACCEPTED, IGNORED -> Answer.json(response, 202, ReceiptResponse.accepted(id).bytes(), Map.of());
+            case DUPLICATE -> Answer.json(response, 200, ReceiptResponse.duplicate(id).bytes(), Map.of());
             case INVALID_SIGNATURE -> Answer.error(response, ErrorCode.INVALID_SIGNATURE, null, Map.of());
             case MALFORMED -> Answer.error(response, ErrorCode.MALFORMED_PAYLOAD, result.detail().orElse("malformed"),
                     Map.of());
@@ -255,11 +255,6 @@ public final class DeliveryReception extends HttpHandler {
     /** Which configured secret verified the delivery: position and fingerprint, e.g. {@code 2:d0d87160}. */
     static String secretLabel(SecretUsed used) {
         return used.position() + ":" + used.fingerprint();
-    }
-
-    /** The status is a constant and the id a UUID the service made: nothing needs escaping. */
-    private static String receipt(String status, String eventId) {
-        return "{\"status\":\"" + status + "\",\"event_id\":\"" + eventId + "\"}";
     }
 
     /**

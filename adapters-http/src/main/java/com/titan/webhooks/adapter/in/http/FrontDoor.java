@@ -64,7 +64,7 @@ final class FrontDoor extends HttpHandler {
         }
         if (target.get().isUnder("api") && !token.admits(request.getHeader(Header.Authorization))) {
             token.logRefusal(request.getMethod().getMethodString(), request.getRequestURI(), request.getHeader(Header.Authorization));
-            Answer.error(response, ErrorCode.UNAUTHORIZED, null, Map.of("WWW-Authenticate", "Bearer"));
+            Answer.error(response, ErrorCode.UNAUTHORIZED, null, Map.of());
             return;
         }
         try {
