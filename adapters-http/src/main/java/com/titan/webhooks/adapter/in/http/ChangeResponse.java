@@ -2,6 +2,7 @@ package com.titan.webhooks.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.titan.webhooks.application.port.AggregateSnapshot;
 import com.titan.webhooks.application.port.Change;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ public record ChangeResponse(String cursor, String aggregate, String id, String 
                              ObjectNode state, String eventId, Instant committedAt) {
 
     static ChangeResponse from(Change change) {
-        ObjectNode after = JsonMapping.MAPPER.valueToTree(AggregateResponse.from(change.after()));
-        JsonNode before = change.before().<JsonNode>map(state -> JsonMapping.MAPPER.valueToTree(AggregateResponse.from(state)))
+        ObjectNode after = rendered(change.after());
+        JsonNode before = change.before().<JsonNode>map(ChangeResponse::rendered)
                 .orElse(JsonMapping.MAPPER.createObjectNode());
         List<String> changed = new ArrayList<>();
         after.fields().forEachRemaining(member -> {
@@ -30,5 +31,9 @@ public record ChangeResponse(String cursor, String aggregate, String id, String 
         return new ChangeResponse(ChangeCursor.of(change.position()), change.after().type().wireName(),
                 change.after().id(), change.kind().wireName(), changed, after, change.eventId().value(),
                 change.committedAt());
+    }
+
+    private static ObjectNode rendered(AggregateSnapshot state) {
+        return JsonMapping.MAPPER.valueToTree(AggregateResponse.from(state));
     }
 }

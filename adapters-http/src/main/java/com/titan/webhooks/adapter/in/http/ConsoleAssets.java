@@ -68,7 +68,8 @@ final class ConsoleAssets {
         }
         Method method = request.getMethod();
         if (method != Method.GET && method != Method.HEAD) {
-            Answer.error(response, ErrorCode.METHOD_NOT_ALLOWED, "the console is read with GET", Map.of("Allow", "GET, HEAD"));
+            Answer.error(response, ErrorCode.METHOD_NOT_ALLOWED, "the console is read with GET",
+                    Map.of("Allow", "GET, HEAD"));
             return;
         }
         byte[] body = asset.get().body();

@@ -6,7 +6,10 @@ import com.titan.webhooks.application.port.in.DecodedEvent;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.util.Optional;
 
-/** A stored event as {@code GET /api/events} lists it, with the aggregate it changes (null when the domain reads none in it). */
+/**
+ * A stored event as {@code GET /api/events} lists it, with the aggregate it changes (null when the
+ * domain reads none in it).
+ */
 public record ListedEventResponse(@JsonUnwrapped EventResponse event, AggregateRefResponse aggregate) {
 
     static ListedEventResponse from(StoredEvent event, Optional<DecodedEvent> decoded) {

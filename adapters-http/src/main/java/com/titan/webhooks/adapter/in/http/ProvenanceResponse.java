@@ -20,9 +20,10 @@ public record ProvenanceResponse(Map<String, FieldResponse> fields, List<LostRes
         Map<String, FieldResponse> fields = new LinkedHashMap<>();
         provenance.fields().forEach(field -> fields.put(field.field(),
                 new FieldResponse(field.value(), OriginResponse.from(field.setBy()))));
-        return new ProvenanceResponse(fields, provenance.lost().stream().map(LostResponse::from).toList(),
-                new LifecycleResponse(provenance.isDeleted(), provenance.created().map(OriginResponse::from).orElse(null),
-                        provenance.deleted().map(OriginResponse::from).orElse(null)),
+        LifecycleResponse lifecycle = new LifecycleResponse(provenance.isDeleted(),
+                provenance.created().map(OriginResponse::from).orElse(null),
+                provenance.deleted().map(OriginResponse::from).orElse(null));
+        return new ProvenanceResponse(fields, provenance.lost().stream().map(LostResponse::from).toList(), lifecycle,
                 provenance.events().stream().map(EventLineResponse::from).toList(), provenance.complete());
     }
 
@@ -36,7 +37,8 @@ public record ProvenanceResponse(Map<String, FieldResponse> fields, List<LostRes
 
         static LostResponse from(Provenance.LostValue lost) {
             return new LostResponse(lost.field(), lost.value(), lost.event().id().value(),
-                    lost.event().occurredAt().orElse(null), lost.event().receivedAt(), OriginResponse.from(lost.lostTo()));
+                    lost.event().occurredAt().orElse(null), lost.event().receivedAt(),
+                    OriginResponse.from(lost.lostTo()));
         }
     }
 
