@@ -5,7 +5,8 @@ meaning measured in the same run.
   python3 bench/run.py            # the full run (about 4 minutes)
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
 
-Needs: the built jar (built if missing), wrk (apt-get install wrk), pgbench and PostgreSQL at
+Needs: the built jar (built if missing), wrk (apt-get install wrk), node and npm (the docs' Express receiver
+from ../shared/peers/seed-express, installed under bench/target on first use), pgbench and PostgreSQL at
 127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests), and RabbitMQ at AMQP_URL
 (default amqp://guest:guest@127.0.0.1:5672) for the queue's figures.
 """
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 import uuid
 
@@ -152,6 +154,62 @@ def pgbench_ceiling():
         return float(re.search(r"tps = ([0-9.]+)", out).group(1))
     finally:
         psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+
+
+def noop_ceiling(pool):
+    """bench/NoopReceiver.java on the jar's classes: Grizzly reading the same bodies and answering 202."""
+    port = 18904
+    process = subprocess.Popen(["java", "-Xmx256m", "-cp", JAR, os.path.join(BENCH, "NoopReceiver.java"), str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        if process.stdout.readline().strip() != "ready":
+            sys.exit("bench: the no-op receiver did not start")
+        url = "http://127.0.0.1:%d/webhooks/titancard" % port
+        wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
+        return wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def express_peer(pool, work):
+    """The TitanCard docs' own Express receiver (../shared/peers/seed-express): verifies, parses, keeps nothing."""
+    candidates = [os.getenv("SEED_EXPRESS", ""), os.path.join(os.path.dirname(ROOT), "shared", "peers", "seed-express"),
+                  "/work/shared/peers/seed-express"]
+    source = next((c for c in candidates if c and os.path.isdir(c)), None)
+    if source is None:
+        if SMOKE:
+            log("bench: the Express peer is not here (set SEED_EXPRESS to its folder); its figure is left out")
+            return None
+        sys.exit("bench: the Express peer is not at ../shared/peers/seed-express (set SEED_EXPRESS to its folder)")
+    # the peer's folder is read-only: it runs from a copy, its modules kept between runs
+    peer = os.path.join(ROOT, "bench", "target", "seed-express")
+    os.makedirs(peer, exist_ok=True)
+    for name in ("package.json", "server.js"):
+        shutil.copyfile(os.path.join(source, name), os.path.join(peer, name))
+    if not os.path.isdir(os.path.join(peer, "node_modules", "express")):
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=peer, check=True,
+                       capture_output=True)
+    port = 18905
+    process = subprocess.Popen(["node", "server.js"], cwd=peer, env=dict(os.environ, WEBHOOK_SECRET=SECRET, PORT=str(port)),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = "http://127.0.0.1:%d/webhooks/titancard" % port
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(urllib.request.Request(url, data=b"{}", method="POST"), timeout=1)
+            except urllib.error.HTTPError:
+                break  # it answers (401: no signature): it is up
+            except Exception:
+                if time.monotonic() > deadline:
+                    sys.exit("bench: the Express peer did not start")
+                time.sleep(0.1)
+        wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
+        return wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def accepted(port):
@@ -322,7 +380,7 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
 
 
 def main():
-    for tool in ("wrk", "pgbench", "psql", "java"):
+    for tool in ("wrk", "pgbench", "psql", "java", "node", "npm"):
         if shutil.which(tool) is None:
             sys.exit("bench: %s is not installed (wrk: apt-get install wrk)" % tool)
     if not os.path.exists(JAR):
@@ -358,6 +416,11 @@ def main():
         finally:
             probe.stop()
 
+        log("ceiling: a no-op Grizzly handler reading the same bodies and answering 202")
+        noop = noop_ceiling(pools["PostgreSQL-warmup"])
+        log("peer: the TitanCard docs' Express receiver (verifies, parses, keeps nothing)")
+        express = express_peer(pools["SQLite-warmup"], work)
+
         results = []
         database = "titan_bench_" + uuid.uuid4().hex[:8]
         psql("CREATE DATABASE " + database)
@@ -385,6 +448,13 @@ def main():
         log("")
         log("ceilings (same run): GET /health/live %.0f req/s (p99 %.1f ms); pgbench single-row INSERT %.0f tps"
             % (health["rate"], health["p99_us"] / 1000, pg_ceiling))
+        log("no-op Grizzly handler, same bodies: %.0f req/s (p99 %.1f ms)" % (noop["rate"], noop["p99_us"] / 1000))
+        if express:
+            log("the docs' Express receiver: %.0f req/s (p99 %.1f ms, %d non-2xx)"
+                % (express["rate"], express["p99_us"] / 1000, express["non2xx"]))
+        for r in results:
+            r["vs_noop"] = r["accepted_per_s"] / noop["rate"]
+            r["vs_express"] = r["accepted_per_s"] / express["ok_rate"] if express else float("nan")
         log("")
         rows = [
             ("burst: accepted deliveries/s", "accepted_per_s", "%.0f"),
@@ -395,6 +465,8 @@ def main():
             ("burst: socket errors", "errors", "%d"),
             ("burst: ratio to GET /health/live", "vs_http", "%.2f"),
             ("burst: ratio to pgbench INSERT", "vs_pgbench", "%.2f"),
+            ("burst: ratio to the no-op Grizzly handler", "vs_noop", "%.2f"),
+            ("burst: ratio to the docs' Express receiver", "vs_express", "%.2f"),
             ("burst: time until all applied / s", "drain_s", "%.1f"),
             ("sustained: received/s", "sustained_received_per_s", "%.0f"),
             ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
