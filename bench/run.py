@@ -13,6 +13,7 @@ from ../shared/peers/seed-express, installed under bench/target on first use), p
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -166,7 +167,10 @@ def noop_ceiling(pool):
             sys.exit("bench: the no-op receiver did not start")
         url = "http://127.0.0.1:%d/webhooks/titancard" % port
         wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
-        return wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+        meter = CpuMeter(process.pid).start()
+        result = wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+        result["jvm_us"], _, result["wrk_us"] = (cpu * 1e6 / result["requests"] for cpu in meter.stop())
+        return result
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -210,6 +214,53 @@ def express_peer(pool, work):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid):
+    """CPU seconds (user + system) a process has used so far."""
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def postgres_cpu():
+    """CPU seconds used so far by every PostgreSQL process on this machine (server and backends)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/comm" % entry) as comm:
+                    if comm.read().strip() != "postgres":
+                        continue
+                total += process_cpu(int(entry))
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                pass
+    return total
+
+
+def children_cpu():
+    """CPU seconds used by finished child processes (wrk)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuMeter:
+    """CPU spent by the service, PostgreSQL and the load generator between start() and stop():
+    unlike rates, these per-delivery costs hardly move when something else shares the machine."""
+
+    def __init__(self, pid):
+        self.pid = pid
+
+    def start(self):
+        self.before = (process_cpu(self.pid), postgres_cpu(), children_cpu())
+        return self
+
+    def stop(self):
+        after = (process_cpu(self.pid), postgres_cpu(), children_cpu())
+        return [a - b for a, b in zip(after, self.before)]
 
 
 def accepted(port):
@@ -342,9 +393,17 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         # the JIT needs a few seconds of load before the figures mean anything
         warm = wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pools[name + "-warmup"]})
         settle(port)
+        accepted_before, applied_before = accepted(port), applied(port)
+        meter = CpuMeter(service.process.pid).start()
         burst = wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]})
         burst_end = time.monotonic()
+        burst_cpu = meter.stop()
+        burst_accepted = accepted(port) - accepted_before
+        backlog = accepted(port) - applied(port)
+        applied_in_burst = applied(port) - applied_before
+        meter.start()
         drain = settle(port) - burst_end
+        drain_cpu = meter.stop()
 
         lag_before = metric(port, "titan_projection_lag_seconds_bucket")
         processed_before = applied(port)
@@ -364,6 +423,12 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "vs_http": burst["ok_rate"] / health_ceiling,
             "vs_pgbench": burst["ok_rate"] / pg_ceiling,
             "drain_s": drain,
+            "burst_applied_share": applied_in_burst / max(burst_accepted, 1),
+            "catch_up_per_s": backlog / drain if drain > 0 else float("nan"),
+            "jvm_us": burst_cpu[0] * 1e6 / max(burst_accepted, 1),
+            "pg_us": burst_cpu[1] * 1e6 / max(burst_accepted, 1),
+            "wrk_us": burst_cpu[2] * 1e6 / max(burst["requests"], 1),
+            "catch_up_us": (drain_cpu[0] + drain_cpu[1]) * 1e6 / max(backlog, 1),
             "sustained_received_per_s": (sustain["requests"] - sustain["non2xx"]) / seconds,
             "sustained_applied_per_s": (processed_after - processed_before) / seconds,
             "sustained_non2xx": sustain["non2xx"] + sustain["errors"],
@@ -448,7 +513,8 @@ def main():
         log("")
         log("ceilings (same run): GET /health/live %.0f req/s (p99 %.1f ms); pgbench single-row INSERT %.0f tps"
             % (health["rate"], health["p99_us"] / 1000, pg_ceiling))
-        log("no-op Grizzly handler, same bodies: %.0f req/s (p99 %.1f ms)" % (noop["rate"], noop["p99_us"] / 1000))
+        log("no-op Grizzly handler, same bodies: %.0f req/s (p99 %.1f ms; CPU per request: %.0f us in the JVM, "
+            "%.0f us in wrk)" % (noop["rate"], noop["p99_us"] / 1000, noop["jvm_us"], noop["wrk_us"]))
         if express:
             log("the docs' Express receiver: %.0f req/s (p99 %.1f ms, %d non-2xx)"
                 % (express["rate"], express["p99_us"] / 1000, express["non2xx"]))
@@ -467,7 +533,13 @@ def main():
             ("burst: ratio to pgbench INSERT", "vs_pgbench", "%.2f"),
             ("burst: ratio to the no-op Grizzly handler", "vs_noop", "%.2f"),
             ("burst: ratio to the docs' Express receiver", "vs_express", "%.2f"),
+            ("burst: share of its events applied during it", "burst_applied_share", "%.2f"),
+            ("burst: CPU per accepted delivery, service / us", "jvm_us", "%.0f"),
+            ("burst: CPU per accepted delivery, PostgreSQL / us", "pg_us", "%.0f"),
+            ("burst: CPU per request, wrk / us", "wrk_us", "%.0f"),
             ("burst: time until all applied / s", "drain_s", "%.1f"),
+            ("catch-up: backlog applied/s after the burst", "catch_up_per_s", "%.0f"),
+            ("catch-up: CPU per event applied, service + PostgreSQL / us", "catch_up_us", "%.0f"),
             ("sustained: received/s", "sustained_received_per_s", "%.0f"),
             ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
             ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),
