@@ -12,8 +12,9 @@ import java.time.Duration;
  *
  * <p>Ingest first: acknowledging a delivery is the service's promise, applying it can wait. While
  * deliveries queue to be stored, the worker holds back, so that the machine's cores answer
- * providers; but never longer than {@code holdBack} since it last caught up, so that under load
- * that never ends the projection still runs, late by at most that much plus its own pace.
+ * providers; but never longer than {@code holdBack} since it last caught up. After that, while
+ * deliveries still queue, it rests as long as each batch took: under load that never ends the
+ * projection keeps half its pace rather than none, and ingest keeps the other half.
  */
 public final class ProjectionWorker {
 
@@ -93,9 +94,14 @@ public final class ProjectionWorker {
             while (!stopping) {
                 try {
                     holdBackWhileIngestIsBusy(caughtUpNanos);
+                    long batchStarted = System.nanoTime();
                     BatchReport report = projection.projectNextBatch(batchSize);
                     lastCompletedNanos = System.nanoTime();
                     backoff = pollInterval;
+                    if (report.claimed() == batchSize && pendingWork.ingestIsBusy()) {
+                        // held back as long as it may and still queueing: half the worker's time goes to ingest
+                        Thread.sleep(Duration.ofNanos(lastCompletedNanos - batchStarted).toMillis());
+                    }
                     if (report.claimed() < batchSize) {
                         pendingWork.await(pollInterval);
                         // caught up: what wakes the worker arrived since, so the hold-back counts from now
