@@ -5,19 +5,22 @@ meaning measured in the same run.
   python3 bench/run.py            # the full run (about 4 minutes)
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
 
-Needs: the built jar (built if missing), wrk (apt-get install wrk), pgbench and PostgreSQL at
+Needs: the built jar (built if missing), wrk (apt-get install wrk), node and npm (the docs' Express receiver
+from ../shared/peers/seed-express, installed under bench/target on first use), pgbench and PostgreSQL at
 127.0.0.1:5432 (user postgres; TEST_DATABASE_* as for the tests), and RabbitMQ at AMQP_URL
 (default amqp://guest:guest@127.0.0.1:5672) for the queue's figures.
 """
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 import uuid
 
@@ -154,6 +157,112 @@ def pgbench_ceiling():
         psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
 
 
+def noop_ceiling(pool):
+    """bench/NoopReceiver.java on the jar's classes: Grizzly reading the same bodies and answering 202."""
+    port = 18904
+    process = subprocess.Popen(["java", "-Xmx256m", "-cp", JAR, os.path.join(BENCH, "NoopReceiver.java"), str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        if process.stdout.readline().strip() != "ready":
+            sys.exit("bench: the no-op receiver did not start")
+        url = "http://127.0.0.1:%d/webhooks/titancard" % port
+        wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
+        meter = CpuMeter(process.pid).start()
+        result = wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+        result["jvm_us"], _, result["wrk_us"] = (cpu * 1e6 / result["requests"] for cpu in meter.stop())
+        return result
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def express_peer(pool, work):
+    """The TitanCard docs' own Express receiver (../shared/peers/seed-express): verifies, parses, keeps nothing."""
+    candidates = [os.getenv("SEED_EXPRESS", ""), os.path.join(os.path.dirname(ROOT), "shared", "peers", "seed-express"),
+                  "/work/shared/peers/seed-express"]
+    source = next((c for c in candidates if c and os.path.isdir(c)), None)
+    if source is None:
+        if SMOKE:
+            log("bench: the Express peer is not here (set SEED_EXPRESS to its folder); its figure is left out")
+            return None
+        sys.exit("bench: the Express peer is not at ../shared/peers/seed-express (set SEED_EXPRESS to its folder)")
+    # the peer's folder is read-only: it runs from a copy, its modules kept between runs
+    peer = os.path.join(ROOT, "bench", "target", "seed-express")
+    os.makedirs(peer, exist_ok=True)
+    for name in ("package.json", "server.js"):
+        shutil.copyfile(os.path.join(source, name), os.path.join(peer, name))
+    if not os.path.isdir(os.path.join(peer, "node_modules", "express")):
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=peer, check=True,
+                       capture_output=True)
+    port = 18905
+    process = subprocess.Popen(["node", "server.js"], cwd=peer, env=dict(os.environ, WEBHOOK_SECRET=SECRET, PORT=str(port)),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = "http://127.0.0.1:%d/webhooks/titancard" % port
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(urllib.request.Request(url, data=b"{}", method="POST"), timeout=1)
+            except urllib.error.HTTPError:
+                break  # it answers (401: no signature): it is up
+            except Exception:
+                if time.monotonic() > deadline:
+                    sys.exit("bench: the Express peer did not start")
+                time.sleep(0.1)
+        wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
+        return wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid):
+    """CPU seconds (user + system) a process has used so far."""
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def postgres_cpu():
+    """CPU seconds used so far by every PostgreSQL process on this machine (server and backends)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/comm" % entry) as comm:
+                    if comm.read().strip() != "postgres":
+                        continue
+                total += process_cpu(int(entry))
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                pass
+    return total
+
+
+def children_cpu():
+    """CPU seconds used by finished child processes (wrk)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuMeter:
+    """CPU spent by the service, PostgreSQL and the load generator between start() and stop():
+    unlike rates, these per-delivery costs hardly move when something else shares the machine."""
+
+    def __init__(self, pid):
+        self.pid = pid
+
+    def start(self):
+        self.before = (process_cpu(self.pid), postgres_cpu(), children_cpu())
+        return self
+
+    def stop(self):
+        after = (process_cpu(self.pid), postgres_cpu(), children_cpu())
+        return [a - b for a, b in zip(after, self.before)]
+
+
 def accepted(port):
     """New events the service has stored (its own count: a wrapped pool would also yield duplicates)."""
     return sum(v for k, v in metric(port, "titan_deliveries_total").items() if 'outcome="accepted"' in k)
@@ -284,9 +393,17 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         # the JIT needs a few seconds of load before the figures mean anything
         warm = wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pools[name + "-warmup"]})
         settle(port)
+        accepted_before, applied_before = accepted(port), applied(port)
+        meter = CpuMeter(service.process.pid).start()
         burst = wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]})
         burst_end = time.monotonic()
+        burst_cpu = meter.stop()
+        burst_accepted = accepted(port) - accepted_before
+        backlog = accepted(port) - applied(port)
+        applied_in_burst = applied(port) - applied_before
+        meter.start()
         drain = settle(port) - burst_end
+        drain_cpu = meter.stop()
 
         lag_before = metric(port, "titan_projection_lag_seconds_bucket")
         processed_before = applied(port)
@@ -306,6 +423,12 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "vs_http": burst["ok_rate"] / health_ceiling,
             "vs_pgbench": burst["ok_rate"] / pg_ceiling,
             "drain_s": drain,
+            "burst_applied_share": applied_in_burst / max(burst_accepted, 1),
+            "catch_up_per_s": backlog / drain if drain > 0 else float("nan"),
+            "jvm_us": burst_cpu[0] * 1e6 / max(burst_accepted, 1),
+            "pg_us": burst_cpu[1] * 1e6 / max(burst_accepted, 1),
+            "wrk_us": burst_cpu[2] * 1e6 / max(burst["requests"], 1),
+            "catch_up_us": (drain_cpu[0] + drain_cpu[1]) * 1e6 / max(backlog, 1),
             "sustained_received_per_s": (sustain["requests"] - sustain["non2xx"]) / seconds,
             "sustained_applied_per_s": (processed_after - processed_before) / seconds,
             "sustained_non2xx": sustain["non2xx"] + sustain["errors"],
@@ -322,7 +445,7 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
 
 
 def main():
-    for tool in ("wrk", "pgbench", "psql", "java"):
+    for tool in ("wrk", "pgbench", "psql", "java", "node", "npm"):
         if shutil.which(tool) is None:
             sys.exit("bench: %s is not installed (wrk: apt-get install wrk)" % tool)
     if not os.path.exists(JAR):
@@ -358,6 +481,11 @@ def main():
         finally:
             probe.stop()
 
+        log("ceiling: a no-op Grizzly handler reading the same bodies and answering 202")
+        noop = noop_ceiling(pools["PostgreSQL-warmup"])
+        log("peer: the TitanCard docs' Express receiver (verifies, parses, keeps nothing)")
+        express = express_peer(pools["SQLite-warmup"], work)
+
         results = []
         database = "titan_bench_" + uuid.uuid4().hex[:8]
         psql("CREATE DATABASE " + database)
@@ -385,6 +513,14 @@ def main():
         log("")
         log("ceilings (same run): GET /health/live %.0f req/s (p99 %.1f ms); pgbench single-row INSERT %.0f tps"
             % (health["rate"], health["p99_us"] / 1000, pg_ceiling))
+        log("no-op Grizzly handler, same bodies: %.0f req/s (p99 %.1f ms; CPU per request: %.0f us in the JVM, "
+            "%.0f us in wrk)" % (noop["rate"], noop["p99_us"] / 1000, noop["jvm_us"], noop["wrk_us"]))
+        if express:
+            log("the docs' Express receiver: %.0f req/s (p99 %.1f ms, %d non-2xx)"
+                % (express["rate"], express["p99_us"] / 1000, express["non2xx"]))
+        for r in results:
+            r["vs_noop"] = r["accepted_per_s"] / noop["rate"]
+            r["vs_express"] = r["accepted_per_s"] / express["ok_rate"] if express else float("nan")
         log("")
         rows = [
             ("burst: accepted deliveries/s", "accepted_per_s", "%.0f"),
@@ -395,7 +531,15 @@ def main():
             ("burst: socket errors", "errors", "%d"),
             ("burst: ratio to GET /health/live", "vs_http", "%.2f"),
             ("burst: ratio to pgbench INSERT", "vs_pgbench", "%.2f"),
+            ("burst: ratio to the no-op Grizzly handler", "vs_noop", "%.2f"),
+            ("burst: ratio to the docs' Express receiver", "vs_express", "%.2f"),
+            ("burst: share of its events applied during it", "burst_applied_share", "%.2f"),
+            ("burst: CPU per accepted delivery, service / us", "jvm_us", "%.0f"),
+            ("burst: CPU per accepted delivery, PostgreSQL / us", "pg_us", "%.0f"),
+            ("burst: CPU per request, wrk / us", "wrk_us", "%.0f"),
             ("burst: time until all applied / s", "drain_s", "%.1f"),
+            ("catch-up: backlog applied/s after the burst", "catch_up_per_s", "%.0f"),
+            ("catch-up: CPU per event applied, service + PostgreSQL / us", "catch_up_us", "%.0f"),
             ("sustained: received/s", "sustained_received_per_s", "%.0f"),
             ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
             ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),

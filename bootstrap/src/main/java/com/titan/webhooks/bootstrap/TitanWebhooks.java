@@ -140,7 +140,7 @@ public final class TitanWebhooks implements AutoCloseable {
 
     private static TitanWebhooks wire(Settings settings, Database database, Clock clock, ProviderSignals signals,
                                       ServiceMetrics metrics, CompletableFuture<Integer> migration) {
-        PendingWork pendingWork = new PendingWork();
+        PendingWork pendingWork = new PendingWork(settings.ingestBusyAt());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("housekeeping"));
         EventDecoder decoder = new JacksonEventDecoder();
         ReceiveDeliveryService receive = new ReceiveDeliveryService(new ConfiguredSecrets(settings), decoder,
@@ -164,7 +164,7 @@ public final class TitanWebhooks implements AutoCloseable {
             }
         });
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
-                POLL_INTERVAL);
+                POLL_INTERVAL, settings.projectionHoldBack());
         ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
                 database.contacts(), database.scoringJobs(), database.inbox());

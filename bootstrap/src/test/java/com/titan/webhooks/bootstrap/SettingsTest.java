@@ -71,6 +71,8 @@ class SettingsTest {
                 Arguments.of(Setting.HTTP_MAX_PENDING_BODIES_PER_CLIENT, "0"),
                 Arguments.of(Setting.PROJECTION_BATCH_SIZE, "10001"),
                 Arguments.of(Setting.PROJECTION_MAX_ATTEMPTS, "0"),
+                Arguments.of(Setting.PROJECTION_HOLD_BACK_MS, "60001"),
+                Arguments.of(Setting.INGEST_BUSY_AT, "0"),
                 Arguments.of(Setting.SHUTDOWN_GRACE_SECONDS, "-5"),
                 Arguments.of(Setting.RAW_PAYLOAD_RETENTION_DAYS, "forever"),
                 Arguments.of(Setting.CHANGE_RETENTION_DAYS, "0"),

@@ -9,26 +9,46 @@ import java.time.Duration;
  * The in-process worker that applies stored events: woken at once when a delivery is stored,
  * polling as a fallback (for events stored by another instance, or due after a backoff), and
  * draining batch after batch while there is work.
+ *
+ * <p>Ingest first: acknowledging a delivery is the service's promise, applying it can wait. While
+ * deliveries queue to be stored, the worker holds back, so that the machine's cores answer
+ * providers; but never longer than {@code holdBack} since it last caught up. After that, while
+ * deliveries still queue, it rests as long as each batch took: under load that never ends the
+ * projection keeps half its pace rather than none, and ingest keeps the other half.
  */
 public final class ProjectionWorker {
 
     private static final System.Logger LOG = System.getLogger(ProjectionWorker.class.getName());
+    // how often a holding-back worker looks again: short next to a hold-back, long next to a commit
+    private static final long HOLD_BACK_STEP_MILLIS = 5;
 
     private final ProjectEventsUseCase projection;
     private final PendingWork pendingWork;
     private final int batchSize;
     private final Duration pollInterval;
+    private final long holdBackNanos;
     private volatile boolean running;
     private volatile long lastCompletedNanos = System.nanoTime();
     private volatile boolean stopping;
     private Thread thread;
 
+    /** A worker that never holds back for ingest. */
     public ProjectionWorker(ProjectEventsUseCase projection, PendingWork pendingWork, int batchSize,
                             Duration pollInterval) {
+        this(projection, pendingWork, batchSize, pollInterval, Duration.ZERO);
+    }
+
+    /**
+     * @param holdBack the longest the worker waits for busy ingest, counted from when it last had
+     *                 nothing left to apply; zero never waits
+     */
+    public ProjectionWorker(ProjectEventsUseCase projection, PendingWork pendingWork, int batchSize,
+                            Duration pollInterval, Duration holdBack) {
         this.projection = projection;
         this.pendingWork = pendingWork;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.holdBackNanos = holdBack.toNanos();
     }
 
     public synchronized void start() {
@@ -69,14 +89,23 @@ public final class ProjectionWorker {
 
     private void run() {
         Duration backoff = pollInterval;
+        long caughtUpNanos = System.nanoTime();
         try {
             while (!stopping) {
                 try {
+                    holdBackWhileIngestIsBusy(caughtUpNanos);
+                    long batchStarted = System.nanoTime();
                     BatchReport report = projection.projectNextBatch(batchSize);
                     lastCompletedNanos = System.nanoTime();
                     backoff = pollInterval;
+                    if (report.claimed() == batchSize && pendingWork.ingestIsBusy()) {
+                        // held back as long as it may and still queueing: half the worker's time goes to ingest
+                        Thread.sleep(Duration.ofNanos(lastCompletedNanos - batchStarted).toMillis());
+                    }
                     if (report.claimed() < batchSize) {
                         pendingWork.await(pollInterval);
+                        // caught up: what wakes the worker arrived since, so the hold-back counts from now
+                        caughtUpNanos = System.nanoTime();
                     }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
@@ -92,6 +121,12 @@ public final class ProjectionWorker {
             }
         } finally {
             running = false;
+        }
+    }
+
+    private void holdBackWhileIngestIsBusy(long caughtUpNanos) throws InterruptedException {
+        while (!stopping && pendingWork.ingestIsBusy() && System.nanoTime() - caughtUpNanos < holdBackNanos) {
+            Thread.sleep(HOLD_BACK_STEP_MILLIS);
         }
     }
 

@@ -103,13 +103,17 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
     /** Appends, and answers UNAVAILABLE (never an exception) when the store cannot take it. */
     private CompletionStage<ReceiveResult> stored(NewDelivery delivery, Function<Appended, ReceiveResult> answer) {
         CompletionStage<Appended> appended;
+        pendingWork.storing();
         try {
             appended = inbox.append(delivery);
         } catch (RuntimeException refused) {
+            pendingWork.stored();
             return CompletableFuture.completedFuture(ReceiveResult.of(DeliveryOutcome.UNAVAILABLE));
         }
-        return appended.handle((stored, failure) -> failure == null ? answer.apply(stored)
-                : ReceiveResult.of(DeliveryOutcome.UNAVAILABLE));
+        return appended.handle((stored, failure) -> {
+            pendingWork.stored();
+            return failure == null ? answer.apply(stored) : ReceiveResult.of(DeliveryOutcome.UNAVAILABLE);
+        });
     }
 
     /**

@@ -93,6 +93,38 @@ class ProjectionWorkerTest {
         assertFalse(worker.isRunning());
     }
 
+    @Test
+    void whileDeliveriesQueueToBeStored_theWorkerHoldsBack_andAppliesOnceIngestQuietens() throws InterruptedException {
+        PendingWork busyAtOne = new PendingWork(1);
+        worker = new ProjectionWorker(projection, busyAtOne, 100, Duration.ofMillis(10), Duration.ofHours(1));
+        EventId created = storeConnectionCreated("k1", "c1");
+        busyAtOne.storing();
+        worker.start();
+        busyAtOne.signal();
+
+        Thread.sleep(300);
+        assertTrue(store.inbox().find(created).orElseThrow().status() == ProcessingStatus.RECEIVED,
+                "held back while a delivery was being stored");
+
+        busyAtOne.stored();
+        assertTrue(awaitStatus(created, ProcessingStatus.PROCESSED), "applied within " + PATIENCE);
+    }
+
+    @Test
+    void ingestThatNeverQuietens_doesNotStarveTheProjection() throws InterruptedException {
+        PendingWork busyAtOne = new PendingWork(1);
+        busyAtOne.storing();
+        worker = new ProjectionWorker(projection, busyAtOne, 100, Duration.ofMillis(10), Duration.ofMillis(50));
+        worker.start();
+
+        for (int i = 0; i < 3; i++) {
+            EventId created = storeConnectionCreated("k" + i, "c" + i);
+            busyAtOne.signal();
+            assertTrue(awaitStatus(created, ProcessingStatus.PROCESSED), "applied within " + PATIENCE);
+        }
+        assertTrue(busyAtOne.ingestIsBusy());
+    }
+
     private boolean awaitStatus(EventId id, ProcessingStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -1,6 +1,8 @@
 package com.titan.webhooks.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -43,8 +46,29 @@ class ReceiveDeliveryServiceTest {
     private final SigningSecrets secrets = mock(SigningSecrets.class);
     private final EventDecoder decoder = mock(EventDecoder.class);
     private final Inbox inbox = mock(Inbox.class);
+    // busy from the first delivery in flight: every test's aftermath shows whether each was counted out again
+    private final PendingWork pendingWork = new PendingWork(1);
     private final ReceiveDeliveryService service = new ReceiveDeliveryService(secrets, decoder, inbox, () -> ID,
-            Clock.fixed(Instant.parse("2026-01-16T16:00:00.123456Z"), ZoneOffset.UTC), new PendingWork());
+            Clock.fixed(Instant.parse("2026-01-16T16:00:00.123456Z"), ZoneOffset.UTC), pendingWork);
+
+    @AfterEach
+    void nothingIsLeftCountedAsBeingStored() {
+        assertFalse(pendingWork.ingestIsBusy(), "a delivery still counted as being stored");
+    }
+
+    @Test
+    void aDeliveryWaitingForItsCommit_countsAsBeingStored_untilCommitted() {
+        when(secrets.activeFor(Source.TITANCARD)).thenReturn(List.of(SECRET));
+        when(decoder.decodeEnvelope(Source.TITANCARD, BODY)).thenReturn(envelope("card.created"));
+        when(decoder.handles(Source.TITANCARD, "card.created")).thenReturn(true);
+        CompletableFuture<Appended> commit = new CompletableFuture<>();
+        when(inbox.append(any())).thenReturn(commit);
+
+        service.receive(new ReceiveDeliveryCommand(Source.TITANCARD, BODY, signed(), Map.of()));
+        assertTrue(pendingWork.ingestIsBusy());
+
+        commit.complete(new Appended(ID, false));
+    }
 
     @Test
     void unconfiguredSource_isAnsweredBeforeAnythingElse() {

@@ -4,7 +4,10 @@ package com.titan.webhooks.domain.card;
 public enum CardField {
     NAME, SLUG, TITLE, COMPANY, EMAIL, CARD_TYPE, CREATED_AT, UPDATED_AT;
 
+    // asked for on every field of every aggregate saved: computed once
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

@@ -32,6 +32,9 @@ public enum ConnectionField {
     UPDATED_AT(true),
     LAST_CONTACTED_AT(true);
 
+    // asked for on every field of every aggregate saved: computed once
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     private final boolean time;
 
     ConnectionField() {
@@ -44,7 +47,7 @@ public enum ConnectionField {
 
     /** The provider's field name, e.g. {@code last_contacted_at}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public boolean isTime() {

@@ -18,8 +18,11 @@ public enum ProcessingStatus {
     /** Authentic, but its envelope is not what the provider documents; kept for inspection. */
     MALFORMED;
 
+    // asked for on every status written and read: computed once
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<ProcessingStatus> fromWireName(String name) {

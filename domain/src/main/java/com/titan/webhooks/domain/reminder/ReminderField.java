@@ -4,7 +4,10 @@ package com.titan.webhooks.domain.reminder;
 public enum ReminderField {
     CONNECTION_ID, SCHEDULED_FOR, MESSAGE, STATUS, TYPE, CONTACT_NAME, CONTACT_EMAIL, CONTACT_COMPANY;
 
+    // asked for on every field of every aggregate saved: computed once
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.Handle;
@@ -151,11 +152,23 @@ public final class JdbiInbox implements Inbox {
     }
 
     /**
-     * Appends many deliveries in one transaction, sent as one JDBC batch: one round trip and one
-     * commit for all of them. A row the unique constraint turned away (count 0) is a duplicate,
-     * of an earlier delivery or of one earlier in the same batch; its first id is then read back.
+     * Appends many deliveries in one transaction: one round trip and one commit for all of them
+     * (on PostgreSQL one statement, see {@link PostgresqlAppend}; on SQLite, in process, a JDBC
+     * batch). A row the unique constraint turned away is a duplicate, of an earlier delivery or of
+     * one earlier in the same batch; its first id is then read back.
      */
     List<Appended> appendAll(List<NewDelivery> deliveries) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+                Set<String> inserted = PostgresqlAppend.insert(handle, deliveries);
+                List<Appended> answers = new ArrayList<>(deliveries.size());
+                for (NewDelivery delivery : deliveries) {
+                    answers.add(PostgresqlAppend.inserted(inserted, delivery) ? new Appended(delivery.id(), false)
+                            : firstDelivery(handle, delivery));
+                }
+                return answers;
+            }));
+        }
         return transactions.inTransaction(() -> transactions.withHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (NewDelivery delivery : deliveries) {

@@ -132,6 +132,57 @@ public abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void manyAppendsAtOnce_mixingNewEventsDuplicatesAndMalformedOnes_storeEachEventOnce_andKeepEveryBody() {
+        // sent without waiting, so that a store that commits in groups takes them in a few batches
+        List<String> keys = new ArrayList<>();
+        List<NewDelivery> sent = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            keys.add(unique());
+        }
+        for (int copy = 0; copy < 3; copy++) {
+            for (int i = 0; i < keys.size(); i++) {
+                sent.add(delivery(Source.TITANCARD, keys.get(i), ProcessingStatus.RECEIVED, new byte[] {(byte) i, (byte) copy}));
+                if (i % 10 == 0) {
+                    sent.add(new NewDelivery(newId(), Source.TITANCARD, Optional.empty(), NOW, new byte[] {'x', (byte) i},
+                            Map.of(), ProcessingStatus.MALFORMED, Optional.of("not JSON"), Optional.empty()));
+                }
+            }
+        }
+        List<java.util.concurrent.CompletableFuture<Appended>> answers = new ArrayList<>();
+        for (NewDelivery delivery : sent) {
+            answers.add(inbox.append(delivery).toCompletableFuture());
+        }
+
+        Map<String, EventId> firstByKey = new java.util.HashMap<>();
+        int stored = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            NewDelivery delivery = sent.get(i);
+            Appended appended = answers.get(i).join();
+            if (delivery.envelope().isEmpty()) {
+                assertFalse(appended.duplicate(), "a malformed delivery is always kept");
+                assertArrayEquals(delivery.body(), inbox.find(appended.eventId()).orElseThrow().rawBody());
+                stored++;
+                continue;
+            }
+            String key = delivery.envelope().orElseThrow().idempotencyKey().value();
+            EventId first = firstByKey.putIfAbsent(key, appended.eventId());
+            if (first == null) {
+                assertFalse(appended.duplicate(), "the first copy of " + key);
+                assertEquals(delivery.id(), appended.eventId());
+                stored++;
+            } else {
+                assertTrue(appended.duplicate(), "a later copy of " + key);
+                assertEquals(first, appended.eventId());
+            }
+        }
+        assertEquals(100 + 30, stored);
+        for (int i = 0; i < keys.size(); i++) {
+            assertArrayEquals(new byte[] {(byte) i, 0}, inbox.find(firstByKey.get(keys.get(i))).orElseThrow().rawBody(),
+                    "the first copy's body is the one kept");
+        }
+    }
+
+    @Test
     void claimDue_thenMark_walksAnEventThroughItsStatuses() {
         EventId ready = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
         EventId ignored = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
