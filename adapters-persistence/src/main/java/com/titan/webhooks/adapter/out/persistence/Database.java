@@ -231,6 +231,11 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** The same, with its JDBI handle, for this package's tests and benchmark. */
+    JdbiTransactions jdbiTransactions() {
+        return transactions;
+    }
+
     /** The inbox; one per store, because it owns the group-commit writers. */
     public Inbox inbox() {
         return inbox;
