@@ -106,11 +106,9 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
-        List<String> names = (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
-                .map(AggregateType::wireName).toList();
+        List<String> names = wireNames(types);
         return transactions.withHandle(handle -> {
-            List<Map.Entry<Long, Long>> sizes = filtered(SIZES, position, names, aggregateId)
-                    .then("ORDER BY position\nLIMIT :limit", limit)
+            List<Map.Entry<Long, Long>> sizes = sizesQuery(position, types, aggregateId, limit)
                     .on(handle)
                     .map((rs, ctx) -> Map.entry(rs.getLong("position"), rs.getLong("size")))
                     .list();
@@ -141,6 +139,16 @@ public final class JdbiChangeFeed implements ChangeFeed {
                 })
                 .list();
         });
+    }
+
+    /** The sizes of the next changes, in position order: the query that finds a page (the second reads it). */
+    static ListQuery sizesQuery(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
+        return filtered(SIZES, position, wireNames(types), aggregateId).then("ORDER BY position\nLIMIT :limit", limit);
+    }
+
+    private static List<String> wireNames(Set<AggregateType> types) {
+        return (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
+                .map(AggregateType::wireName).toList();
     }
 
     /** The changes after {@code position} of the {@code types} named, and of one aggregate if given. */
