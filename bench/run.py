@@ -2,8 +2,11 @@
 """The benchmark: one command, one machine, both stores, with the ceilings that give the figures
 meaning measured in the same run.
 
-  python3 bench/run.py            # the full run (about 4 minutes)
+  python3 bench/run.py            # the full run (about 4 minutes, plus the list queries at 1,000,000 rows)
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
+
+The list queries' plans and latencies (bench/lists.sh) run last: 1,000,000 rows per listed table,
+20,000 in the smoke run.
 
 Needs: the built jar (built if missing), wrk (apt-get install wrk), node and npm (the docs' Express receiver
 from ../shared/peers/seed-express, installed under bench/target on first use), pgbench and PostgreSQL at
@@ -48,6 +51,8 @@ PG_HOST, PG_PORT = re.match(r"jdbc:postgresql://([^:/]+):?(\d*)/", PG_URL).group
 PG_PORT = PG_PORT or "5432"
 AMQP_URL = os.getenv("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672")
 QUEUE_DELIVERIES = 2_000 if SMOKE else 40_000
+LIST_ROWS = 20_000 if SMOKE else 1_000_000
+LIST_RUNS = 20 if SMOKE else 200
 
 
 def log(message):
@@ -569,6 +574,10 @@ def main():
             % queued["publish_after_projection_s"])
         log("| change feed: backlog of %d changes published/s to a new exchange, with confirms | %.0f |"
             % (queued["changes"], queued["changes_published_per_s"]))
+        log("")
+        log("list queries on PostgreSQL, %d rows per listed table: each one's plan, then latency through the port"
+            % LIST_ROWS)
+        subprocess.run([os.path.join(BENCH, "lists.sh"), str(LIST_ROWS), str(LIST_RUNS)], check=True)
         failures = [r["store"] for r in results if r["non2xx"] or r["errors"] or r["accepted_per_s"] <= 0]
         if failures:
             sys.exit("bench: non-2xx answers or no accepted deliveries on " + ", ".join(failures))

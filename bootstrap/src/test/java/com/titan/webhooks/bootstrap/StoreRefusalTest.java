@@ -40,7 +40,8 @@ class StoreRefusalTest {
             assertEquals(202, service.deliver(Source.TITANCARD, connection("connection.created", damaged, 1)).statusCode());
             Eventually.await("the connection to be stored", Duration.ofSeconds(10),
                     () -> rows.count("SELECT COUNT(*) FROM connections WHERE id = ?", damaged) == 1);
-            rows.execute("UPDATE connections SET state = 'not json' WHERE id = '" + damaged + "'");
+            // JSON (PostgreSQL's JSONB column takes nothing else), but not a connection's
+            rows.execute("UPDATE connections SET state = '{\"not\": \"a connection\"}' WHERE id = '" + damaged + "'");
             rows.execute(database.isPostgres() ? POSTGRES_TRIGGER : SQLITE_TRIGGER);
 
             List<String> healthy = new ArrayList<>();

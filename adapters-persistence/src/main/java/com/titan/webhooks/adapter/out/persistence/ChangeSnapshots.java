@@ -57,12 +57,12 @@ final class ChangeSnapshots {
                 node.get("reminders").forEach(r -> reminders.add(
                         new ReminderRow(r.get("id").asText(), 0, r.get("state").toString(), null, null, null).toDomain()));
                 yield new ConnectionDetails(
-                        new ConnectionRow(id, 0, state, null, null, null, "", false, 0).toDomain(), reminders,
+                        new ConnectionRow(id, 0, state, null, null, null, List.of(), false, 0).toDomain(), reminders,
                         Optional.ofNullable(StateJson.textOrNull(node, "lead_status")));
             }
             case CARD -> new CardSnapshot(new CardRow(id, 0, state, false).toDomain());
             case REMINDER -> new ReminderSnapshot(new ReminderRow(id, 0, state, null, null, null).toDomain());
-            case CONTACT -> new ContactSnapshot(new ContactRow(id, 0, state, null, null, "").toDomain());
+            case CONTACT -> new ContactSnapshot(new ContactRow(id, 0, state, null, null, List.of()).toDomain());
             case SCORING_JOB -> new ScoringJobSnapshot(JdbiScoringJobRepository.toDomain(id, state, 0));
         };
     }

@@ -14,9 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code connections} row: the whole connection as JSON, plus the columns queries filter on. */
+/**
+ * A {@code connections} row: the whole connection as JSON, plus the columns queries filter on, and
+ * its tags, kept in {@code connection_tags} (empty when read: the state holds them).
+ */
 record ConnectionRow(String id, long version, String state, String status, String emailNorm, String phoneNorm,
-                     String tags, boolean deleted, long lastChangedAt) {
+                     List<String> tags, boolean deleted, long lastChangedAt) {
 
     static ConnectionRow from(Connection connection) {
         ObjectNode state = StateJson.object();
@@ -40,7 +43,7 @@ record ConnectionRow(String id, long version, String state, String status, Strin
                 connection.field(ConnectionField.STATUS).orElse(null),
                 connection.field(ConnectionField.EMAIL).flatMap(LinkKeys::email).orElse(null),
                 connection.field(ConnectionField.PHONE).flatMap(LinkKeys::phone).orElse(null),
-                MemberColumn.of(connection.tags()), connection.isDeleted(), connection.lastChangedAt().toEpochMilli());
+                connection.tags(), connection.isDeleted(), connection.lastChangedAt().toEpochMilli());
     }
 
     Connection toDomain() {

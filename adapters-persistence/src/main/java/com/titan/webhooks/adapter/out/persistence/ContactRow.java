@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A {@code contacts} row: the whole contact as JSON, plus the columns queries and links use. */
-record ContactRow(String key, long version, String state, String leadStatus, String emailNorm, String phoneNorms) {
+/**
+ * A {@code contacts} row: the whole contact as JSON, plus the columns queries and links use, and
+ * its phones' digits, kept in {@code contact_phones} (empty when read: the state holds the phones).
+ */
+record ContactRow(String key, long version, String state, String leadStatus, String emailNorm, List<String> phones) {
 
     static ContactRow from(Contact contact) {
         ObjectNode state = StateJson.object();
@@ -19,7 +22,7 @@ record ContactRow(String key, long version, String state, String leadStatus, Str
                 .flatMap(Optional::stream).distinct().toList();
         return new ContactRow(contact.key().value(), contact.version(), StateJson.write(state),
                 contact.leadStatus().orElse(null), contact.email().flatMap(LinkKeys::email).orElse(null),
-                MemberColumn.of(phones));
+                phones);
     }
 
     Contact toDomain() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,9 @@ public final class Database implements AutoCloseable {
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
         // both stores bind text the same way, so that they hold the same values (see StorableText)
-        this.transactions = new JdbiTransactions(Jdbi.create(dataSource).registerArgument(new StorableText()));
+        // ...and state as the store's JSON type (see JsonState)
+        this.transactions = new JdbiTransactions(Jdbi.create(dataSource).registerArgument(new StorableText())
+                .registerArgument(new JsonState.Binding(dialect)));
         // SQLite has one writer; on PostgreSQL two writers let one batch fill while another commits
         int writers = dialect == Dialect.SQLITE ? 1 : 2;
         Optional<DeliverySpool> spool = spoolFolder.map(folder -> {
@@ -116,18 +119,28 @@ public final class Database implements AutoCloseable {
     /** Applies pending migrations. */
     public int migrate() {
         try {
-            int applied = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(dialect.migrations())
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
+            int applied = flyway().load().migrate().migrationsExecuted;
             migrated = true;
             inbox.storeReady();
             return applied;
         } catch (RuntimeException failure) {
             throw new StoreUnavailableException("migrations failed: " + failure.getMessage(), failure);
         }
+    }
+
+    /**
+     * Applies the migrations up to {@code version} only, leaving the store as an older release
+     * left it, for tests of the upgrade from there; the store is not ready for use after it.
+     */
+    void migrateOnlyTo(String version) {
+        flyway().target(version).load().migrate();
+    }
+
+    private FluentConfiguration flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrations().toArray(String[]::new))
+                .placeholders(dialect.placeholders());
     }
 
     /**
@@ -218,6 +231,11 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** The same, with its JDBI handle, for this package's tests and benchmark. */
+    JdbiTransactions jdbiTransactions() {
+        return transactions;
+    }
+
     /** The inbox; one per store, because it owns the group-commit writers. */
     public Inbox inbox() {
         return inbox;
@@ -236,7 +254,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Contacts contacts() {
-        return new JdbiContactRepository(transactions, dialect);
+        return new JdbiContactRepository(transactions);
     }
 
     public ScoringJobs scoringJobs() {

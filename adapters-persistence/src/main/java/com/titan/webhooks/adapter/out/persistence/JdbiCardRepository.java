@@ -19,12 +19,7 @@ public final class JdbiCardRepository implements Cards {
 
     private static final String FIND = "SELECT id, version, state, deleted FROM cards WHERE id = :id";
     private static final String FIND_ALL = "SELECT id, version, state, deleted FROM cards WHERE id IN (<ids>)";
-    private static final String LIST = """
-            SELECT id, version, state, deleted FROM cards
-            WHERE id > :after AND (:includeDeleted OR deleted = FALSE) AND (:since IS NULL OR changed_at >= :since)
-            ORDER BY id
-            LIMIT :limit
-            """;
+    private static final String LIST = "SELECT id, version, state, deleted FROM cards";
     private static final RowMapper<CardRow> ROW = (rs, ctx) -> new CardRow(rs.getString("id"), rs.getLong("version"),
             rs.getString("state"), rs.getBoolean("deleted"));
     private static final String INSERT = """
@@ -59,14 +54,20 @@ public final class JdbiCardRepository implements Cards {
 
     @Override
     public Page<Card> list(CardFilter filter, PageRequest page) {
-        List<CardRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
-                .bind("after", Keyset.after(page.after()))
-                .bind("includeDeleted", filter.includeDeleted())
-                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map(ROW)
-                .list());
+        ListQuery query = listQuery(filter, page);
+        List<CardRow> rows = transactions.withHandle(handle -> query.on(handle).map(ROW).list());
         return Keyset.page(rows, page.limit(), CardRow::id, CardRow::toDomain);
+    }
+
+    /** The query of one page: a condition for each filter given. */
+    static ListQuery listQuery(CardFilter filter, PageRequest page) {
+        ListQuery query = ListQuery.select(LIST)
+                .where("id > :after", "after", Keyset.after(page.after()))
+                .where(filter.updatedSince().map(Instant::toEpochMilli), "changed_at >= :since", "since");
+        if (!filter.includeDeleted()) {
+            query.where("deleted = FALSE");
+        }
+        return query.then("ORDER BY id\nLIMIT :limit", page.limit() + 1);
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class JdbiCardRepository implements Cards {
         List<CardRow> rows = cards.stream().map(CardRow::from).toList();
         transactions.withHandle(handle -> {
             VersionedRows.saveAll(handle, INSERT, UPDATE, rows, CardRow::version, (batch, row) -> batch
-                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", new JsonState(row.state()))
                     .bind("deleted", row.deleted()), row -> "card " + row.id());
             return null;
         });

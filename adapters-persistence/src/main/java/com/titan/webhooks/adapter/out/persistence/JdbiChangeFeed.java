@@ -33,18 +33,10 @@ public final class JdbiChangeFeed implements ChangeFeed {
             """;
     private static final String WINDOW = "SELECT pruned, last FROM change_positions WHERE id = 1";
     // the sizes first, so that a page of large states is cut before it is read, not after
-    private static final String SIZES = """
-            SELECT position, LENGTH(after_state) + COALESCE(LENGTH(before_state), 0) AS size FROM changes
-            WHERE position > :after AND aggregate IN (<types>) AND (:aggregateId IS NULL OR aggregate_id = :aggregateId)
-            ORDER BY position
-            LIMIT :limit
-            """;
-    private static final String AFTER = """
-            SELECT position, aggregate, aggregate_id, event_id, committed_at, before_state, after_state FROM changes
-            WHERE position > :after AND position <= :upTo AND aggregate IN (<types>)
-              AND (:aggregateId IS NULL OR aggregate_id = :aggregateId)
-            ORDER BY position
-            """;
+    private static final String SIZES =
+            "SELECT position, LENGTH(after_state) + COALESCE(LENGTH(before_state), 0) AS size FROM changes";
+    private static final String AFTER =
+            "SELECT position, aggregate, aggregate_id, event_id, committed_at, before_state, after_state FROM changes";
     private static final String LAST_TO_PRUNE = "SELECT COALESCE(MAX(position), 0) FROM changes WHERE committed_at < :before";
     private static final String PRUNE = "DELETE FROM changes WHERE position <= :position";
     private static final String MARK_PRUNED = "UPDATE change_positions SET pruned = :position WHERE id = 1 AND pruned < :position";
@@ -114,12 +106,10 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
-        List<String> names = (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
-                .map(AggregateType::wireName).toList();
+        List<String> names = wireNames(types);
         return transactions.withHandle(handle -> {
-            List<Map.Entry<Long, Long>> sizes = handle.createQuery(SIZES)
-                    .bind("after", position).bindList("types", names).bind("aggregateId", aggregateId.orElse(null))
-                    .bind("limit", limit)
+            List<Map.Entry<Long, Long>> sizes = sizesQuery(position, types, aggregateId, limit)
+                    .on(handle)
                     .map((rs, ctx) -> Map.entry(rs.getLong("position"), rs.getLong("size")))
                     .list();
             if (sizes.isEmpty()) {
@@ -134,9 +124,10 @@ public final class JdbiChangeFeed implements ChangeFeed {
                 characters += size.getValue();
                 upTo = size.getKey();
             }
-            return handle.createQuery(AFTER)
-                .bind("after", position).bind("upTo", upTo).bindList("types", names)
-                .bind("aggregateId", aggregateId.orElse(null))
+            return filtered(AFTER, position, names, aggregateId)
+                .where("position <= :upTo", "upTo", upTo)
+                .then("ORDER BY position")
+                .on(handle)
                 .map((rs, ctx) -> {
                     AggregateType type = AggregateType.fromWireName(rs.getString("aggregate")).orElseThrow();
                     String id = rs.getString("aggregate_id");
@@ -148,6 +139,24 @@ public final class JdbiChangeFeed implements ChangeFeed {
                 })
                 .list();
         });
+    }
+
+    /** The sizes of the next changes, in position order: the query that finds a page (the second reads it). */
+    static ListQuery sizesQuery(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
+        return filtered(SIZES, position, wireNames(types), aggregateId).then("ORDER BY position\nLIMIT :limit", limit);
+    }
+
+    private static List<String> wireNames(Set<AggregateType> types) {
+        return (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
+                .map(AggregateType::wireName).toList();
+    }
+
+    /** The changes after {@code position} of the {@code types} named, and of one aggregate if given. */
+    private static ListQuery filtered(String select, long position, List<String> types, Optional<String> aggregateId) {
+        return ListQuery.select(select)
+                .where("position > :after", "after", position)
+                .whereIn("aggregate", "types", types)
+                .where(aggregateId, "aggregate_id = :aggregateId", "aggregateId");
     }
 
     @Override

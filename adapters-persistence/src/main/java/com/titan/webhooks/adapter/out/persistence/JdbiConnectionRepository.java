@@ -22,36 +22,31 @@ import org.jdbi.v3.core.statement.EmptyHandling;
 public final class JdbiConnectionRepository implements Connections {
 
     private static final String FIND = """
-            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
+            SELECT id, version, state, status, email_norm, phone_norm, deleted, last_changed_at
             FROM connections WHERE id = :id
             """;
     private static final String FIND_ALL = """
-            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
+            SELECT id, version, state, status, email_norm, phone_norm, deleted, last_changed_at
             FROM connections WHERE id IN (<ids>)
             """;
     private static final String LIST = """
-            SELECT id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at
-            FROM connections
-            WHERE id > :after
-              AND (:status IS NULL OR status = :status)
-              AND (:tagPattern IS NULL OR tags LIKE :tagPattern ESCAPE '\\')
-              AND (:email IS NULL OR email_norm = :email)
-              AND (:since IS NULL OR changed_at >= :since)
-              AND (:includeDeleted OR deleted = FALSE)
-            ORDER BY id
-            LIMIT :limit
-            """;
+            SELECT c.id, c.version, c.state, c.status, c.email_norm, c.phone_norm, c.deleted, c.last_changed_at
+            FROM connections c""";
+    // a tag filter walks the tag's range of connection_tags' key, which is in connection id order already
+    private static final String LIST_TAGGED = LIST + """
+
+            JOIN connection_tags t ON t.connection_id = c.id""";
     private static final RowMapper<ConnectionRow> ROW = (rs, ctx) -> new ConnectionRow(rs.getString("id"),
             rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("email_norm"),
-            rs.getString("phone_norm"), rs.getString("tags"), rs.getBoolean("deleted"), rs.getLong("last_changed_at"));
+            rs.getString("phone_norm"), List.of(), rs.getBoolean("deleted"), rs.getLong("last_changed_at"));
     private static final String INSERT = """
-            INSERT INTO connections (id, version, state, status, email_norm, phone_norm, tags, deleted, last_changed_at)
-            VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :tags, :deleted, :lastChangedAt)
+            INSERT INTO connections (id, version, state, status, email_norm, phone_norm, deleted, last_changed_at)
+            VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :deleted, :lastChangedAt)
             ON CONFLICT (id) DO NOTHING
             """;
     private static final String UPDATE = """
             UPDATE connections SET version = version + 1, state = :state, status = :status, email_norm = :emailNorm,
-                   phone_norm = :phoneNorm, tags = :tags, deleted = :deleted, last_changed_at = :lastChangedAt
+                   phone_norm = :phoneNorm, deleted = :deleted, last_changed_at = :lastChangedAt
             WHERE id = :id AND version = :version
             """;
 
@@ -106,17 +101,24 @@ public final class JdbiConnectionRepository implements Connections {
 
     @Override
     public Page<Connection> list(ConnectionFilter filter, PageRequest page) {
-        List<ConnectionRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
-                .bind("after", Keyset.after(page.after()))
-                .bind("status", filter.status().orElse(null))
-                .bind("tagPattern", filter.tag().map(MemberColumn::pattern).orElse(null))
-                .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
-                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
-                .bind("includeDeleted", filter.includeDeleted())
-                .bind("limit", page.limit() + 1)
-                .map(ROW)
-                .list());
+        ListQuery query = listQuery(filter, page);
+        List<ConnectionRow> rows = transactions.withHandle(handle -> query.on(handle).map(ROW).list());
         return Keyset.page(rows, page.limit(), ConnectionRow::id, ConnectionRow::toDomain);
+    }
+
+    /** The query of one page: a condition for each filter given, and the keyset on the column that orders it. */
+    static ListQuery listQuery(ConnectionFilter filter, PageRequest page) {
+        String key = filter.tag().isPresent() ? "t.connection_id" : "c.id";
+        ListQuery query = ListQuery.select(filter.tag().isPresent() ? LIST_TAGGED : LIST)
+                .where(filter.tag(), "t.tag = :tag", "tag")
+                .where(key + " > :after", "after", Keyset.after(page.after()))
+                .where(filter.status(), "c.status = :status", "status")
+                .where(filter.email().flatMap(LinkKeys::email), "c.email_norm = :email", "email")
+                .where(filter.updatedSince().map(Instant::toEpochMilli), "c.changed_at >= :since", "since");
+        if (!filter.includeDeleted()) {
+            query.where("c.deleted = FALSE");
+        }
+        return query.then("ORDER BY " + key + "\nLIMIT :limit", page.limit() + 1);
     }
 
     @Override
@@ -129,10 +131,12 @@ public final class JdbiConnectionRepository implements Connections {
         List<ConnectionRow> rows = connections.stream().map(ConnectionRow::from).toList();
         transactions.withHandle(handle -> {
             VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ConnectionRow::version, (batch, row) -> batch
-                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", new JsonState(row.state()))
                     .bind("status", row.status()).bind("emailNorm", row.emailNorm()).bind("phoneNorm", row.phoneNorm())
-                    .bind("tags", row.tags()).bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt()),
+                    .bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt()),
                     row -> "connection " + row.id());
+            MemberRows.CONNECTION_TAGS.replace(handle, rows.stream()
+                    .collect(Collectors.toMap(ConnectionRow::id, ConnectionRow::tags, (first, second) -> second)));
             return null;
         });
     }

@@ -10,8 +10,10 @@ import com.titan.webhooks.domain.contact.ContactLink;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.EmptyHandling;
 
@@ -19,53 +21,34 @@ import org.jdbi.v3.core.statement.EmptyHandling;
 public final class JdbiContactRepository implements Contacts {
 
     private static final String FIND = """
-            SELECT contact_key, version, state, lead_status, email_norm, phone_norms
+            SELECT contact_key, version, state, lead_status, email_norm
             FROM contacts WHERE contact_key = :key
             """;
-    private static final String LIST = """
-            SELECT contact_key, version, state, lead_status, email_norm, phone_norms FROM contacts
-            WHERE contact_key > :after
-              AND (:leadStatus IS NULL OR lead_status = :leadStatus)
-              AND (:email IS NULL OR email_norm = :email)
-              AND (:since IS NULL OR changed_at >= :since)
-            ORDER BY contact_key
-            LIMIT :limit
-            """;
-    // the phones arrive as one JSON array, because a contact's phones are a member column that IN cannot search
-    private static final String LINKED_POSTGRES = """
-            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
+    private static final String LIST = "SELECT contact_key, version, state, lead_status, email_norm FROM contacts";
+    private static final String LINKED = """
+            SELECT contact_key, lead_status, email_norm FROM contacts
             WHERE lead_status IS NOT NULL
               AND (email_norm IN (<emails>)
-                   OR EXISTS (SELECT 1 FROM json_array_elements_text(CAST(:phones AS json)) AS p(digits)
-                              WHERE strpos(c.phone_norms, '|' || p.digits || '|') > 0))
-            """;
-    private static final String LINKED_SQLITE = """
-            SELECT contact_key, lead_status, email_norm, phone_norms FROM contacts c
-            WHERE lead_status IS NOT NULL
-              AND (email_norm IN (<emails>)
-                   OR EXISTS (SELECT 1 FROM json_each(:phones) AS p
-                              WHERE instr(c.phone_norms, '|' || p.value || '|') > 0))
+                   OR contact_key IN (SELECT contact_key FROM contact_phones WHERE digits IN (<phones>)))
             """;
     private static final RowMapper<ContactRow> ROW = (rs, ctx) -> new ContactRow(rs.getString("contact_key"),
             rs.getLong("version"), rs.getString("state"), rs.getString("lead_status"), rs.getString("email_norm"),
-            rs.getString("phone_norms"));
+            List.of());
     private static final String INSERT = """
-            INSERT INTO contacts (contact_key, version, state, lead_status, email_norm, phone_norms)
-            VALUES (:key, 1, :state, :leadStatus, :emailNorm, :phoneNorms)
+            INSERT INTO contacts (contact_key, version, state, lead_status, email_norm)
+            VALUES (:key, 1, :state, :leadStatus, :emailNorm)
             ON CONFLICT (contact_key) DO NOTHING
             """;
     private static final String UPDATE = """
             UPDATE contacts SET version = version + 1, state = :state, lead_status = :leadStatus,
-                   email_norm = :emailNorm, phone_norms = :phoneNorms
+                   email_norm = :emailNorm
             WHERE contact_key = :key AND version = :version
             """;
 
     private final JdbiTransactions transactions;
-    private final Dialect dialect;
 
-    public JdbiContactRepository(JdbiTransactions transactions, Dialect dialect) {
+    public JdbiContactRepository(JdbiTransactions transactions) {
         this.transactions = transactions;
-        this.dialect = dialect;
     }
 
     @Override
@@ -78,26 +61,38 @@ public final class JdbiContactRepository implements Contacts {
 
     @Override
     public Page<Contact> list(ContactFilter filter, PageRequest page) {
-        List<ContactRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
-                .bind("after", Keyset.after(page.after()))
-                .bind("leadStatus", filter.leadStatus().orElse(null))
-                .bind("email", filter.email().flatMap(LinkKeys::email).orElse(null))
-                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map(ROW)
-                .list());
+        ListQuery query = listQuery(filter, page);
+        List<ContactRow> rows = transactions.withHandle(handle -> query.on(handle).map(ROW).list());
         return Keyset.page(rows, page.limit(), ContactRow::key, ContactRow::toDomain);
+    }
+
+    /** The query of one page: a condition for each filter given. */
+    static ListQuery listQuery(ContactFilter filter, PageRequest page) {
+        return ListQuery.select(LIST)
+                .where("contact_key > :after", "after", Keyset.after(page.after()))
+                .where(filter.leadStatus(), "lead_status = :leadStatus", "leadStatus")
+                .where(filter.email().flatMap(LinkKeys::email), "email_norm = :email", "email")
+                .where(filter.updatedSince().map(Instant::toEpochMilli), "changed_at >= :since", "since")
+                .then("ORDER BY contact_key\nLIMIT :limit", page.limit() + 1);
     }
 
     @Override
     public List<ContactLink> linkedTo(Set<String> emails, Set<String> phones) {
-        String phoneList = StateJson.write(StateJson.strings(List.copyOf(phones)));
-        return transactions.withHandle(handle -> handle.createQuery(dialect == Dialect.POSTGRESQL ? LINKED_POSTGRES : LINKED_SQLITE)
-                .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
-                .bind("phones", phoneList)
-                .map((rs, ctx) -> new ContactLink(new ContactKey(rs.getString("contact_key")), rs.getString("lead_status"),
-                        Optional.ofNullable(rs.getString("email_norm")), MemberColumn.members(rs.getString("phone_norms"))))
-                .list());
+        return transactions.withHandle(handle -> {
+            List<Map.Entry<String, ContactLink>> linked = handle.createQuery(LINKED)
+                    .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
+                    .bindList(EmptyHandling.NULL_KEYWORD, "phones", List.copyOf(phones))
+                    .map((rs, ctx) -> Map.entry(rs.getString("contact_key"), new ContactLink(
+                            new ContactKey(rs.getString("contact_key")), rs.getString("lead_status"),
+                            Optional.ofNullable(rs.getString("email_norm")), Set.of())))
+                    .list();
+            Map<String, Set<String>> phonesOf = MemberRows.CONTACT_PHONES.of(handle,
+                    linked.stream().map(Map.Entry::getKey).toList());
+            return linked.stream().map(Map.Entry::getValue)
+                    .map(link -> new ContactLink(link.key(), link.leadStatus(), link.email(),
+                            phonesOf.getOrDefault(link.key().value(), Set.of())))
+                    .toList();
+        });
     }
 
     @Override
@@ -110,9 +105,11 @@ public final class JdbiContactRepository implements Contacts {
         List<ContactRow> rows = contacts.stream().map(ContactRow::from).toList();
         transactions.withHandle(handle -> {
             VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ContactRow::version, (batch, row) -> batch
-                    .bind("key", row.key()).bind("version", row.version()).bind("state", row.state())
-                    .bind("leadStatus", row.leadStatus()).bind("emailNorm", row.emailNorm())
-                    .bind("phoneNorms", row.phoneNorms()), row -> "contact " + row.key());
+                    .bind("key", row.key()).bind("version", row.version()).bind("state", new JsonState(row.state()))
+                    .bind("leadStatus", row.leadStatus()).bind("emailNorm", row.emailNorm()),
+                    row -> "contact " + row.key());
+            MemberRows.CONTACT_PHONES.replace(handle, rows.stream()
+                    .collect(Collectors.toMap(ContactRow::key, ContactRow::phones, (first, second) -> second)));
             return null;
         });
     }

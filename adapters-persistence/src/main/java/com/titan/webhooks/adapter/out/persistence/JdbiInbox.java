@@ -63,16 +63,7 @@ public final class JdbiInbox implements Inbox {
             ORDER BY seq
             LIMIT :limit
             """;
-    private static final String LIST = "SELECT seq, " + COLUMNS + """
-             FROM inbox_events
-            WHERE seq > :after
-              AND (:source IS NULL OR source = :source)
-              AND (:type IS NULL OR event_type = :type)
-              AND (:status IS NULL OR status = :status)
-              AND (:since IS NULL OR received_at >= :since)
-            ORDER BY seq
-            LIMIT :limit
-            """;
+    private static final String LIST = "SELECT seq, " + COLUMNS + " FROM inbox_events";
     private static final String OLDEST_DUE = """
             SELECT received_at FROM inbox_events
             WHERE status IN ('received', 'failed') AND next_attempt_at <= :now
@@ -85,14 +76,7 @@ public final class JdbiInbox implements Inbox {
             ORDER BY seq DESC
             LIMIT 1
             """;
-    private static final String COUNT_BY_STATUS = """
-            SELECT status, COUNT(*) AS events FROM inbox_events
-            WHERE (:source IS NULL OR source = :source)
-              AND (:type IS NULL OR event_type = :type)
-              AND (:status IS NULL OR status = :status)
-              AND (:since IS NULL OR received_at >= :since)
-            GROUP BY status
-            """;
+    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS events FROM inbox_events";
     // the newest ones, in the order they were received: an aggregate's latest events decide its values
     private static final String MENTIONING_POSTGRESQL = "SELECT * FROM (SELECT " + COLUMNS + """
             , seq FROM inbox_events
@@ -274,16 +258,25 @@ public final class JdbiInbox implements Inbox {
 
     @Override
     public Page<StoredEvent> list(EventFilter filter, PageRequest page) {
-        List<Map.Entry<Long, StoredEvent>> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
-                .bind("after", Keyset.afterNumber(page.after()))
-                .bind("source", filter.source().map(Source::wireName).orElse(null))
-                .bind("type", filter.type().orElse(null))
-                .bind("status", filter.status().map(ProcessingStatus::wireName).orElse(null))
-                .bind("since", filter.since().map(Instant::toEpochMilli).orElse(null))
-                .bind("limit", page.limit() + 1)
+        ListQuery query = listQuery(filter, page);
+        List<Map.Entry<Long, StoredEvent>> rows = transactions.withHandle(handle -> query.on(handle)
                 .map((rs, ctx) -> Map.entry(rs.getLong("seq"), StoredEventRow.MAPPER.map(rs, ctx)))
                 .list());
         return Keyset.page(rows, page.limit(), row -> String.valueOf(row.getKey()), Map.Entry::getValue);
+    }
+
+    /** The query of one page: a condition for each filter given. */
+    static ListQuery listQuery(EventFilter filter, PageRequest page) {
+        return filtered(ListQuery.select(LIST), filter)
+                .where("seq > :after", "after", Keyset.afterNumber(page.after()))
+                .then("ORDER BY seq\nLIMIT :limit", page.limit() + 1);
+    }
+
+    private static ListQuery filtered(ListQuery query, EventFilter filter) {
+        return query.where(filter.source().map(Source::wireName), "source = :source", "source")
+                .where(filter.type(), "event_type = :type", "type")
+                .where(filter.status().map(ProcessingStatus::wireName), "status = :status", "status")
+                .where(filter.since().map(Instant::toEpochMilli), "received_at >= :since", "since");
     }
 
     @Override
@@ -292,11 +285,8 @@ public final class JdbiInbox implements Inbox {
         for (ProcessingStatus status : ProcessingStatus.values()) {
             counts.put(status, 0L);
         }
-        transactions.withHandle(handle -> handle.createQuery(COUNT_BY_STATUS)
-                .bind("source", filter.source().map(Source::wireName).orElse(null))
-                .bind("type", filter.type().orElse(null))
-                .bind("status", filter.status().map(ProcessingStatus::wireName).orElse(null))
-                .bind("since", filter.since().map(Instant::toEpochMilli).orElse(null))
+        ListQuery query = filtered(ListQuery.select(COUNT_BY_STATUS), filter).then("GROUP BY status");
+        transactions.withHandle(handle -> query.on(handle)
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("events")))
                 .list())
                 .forEach(row -> ProcessingStatus.fromWireName(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));

@@ -23,16 +23,7 @@ public final class JdbiReminderRepository implements Reminders {
 
     private static final String FIND =
             "SELECT id, version, state, status, connection_id, scheduled_for FROM reminders WHERE id = :id";
-    private static final String LIST = """
-            SELECT id, version, state, status, connection_id, scheduled_for FROM reminders
-            WHERE id > :after
-              AND (:status IS NULL OR status = :status)
-              AND (:dueBefore IS NULL OR scheduled_for < :dueBefore)
-              AND (:connectionId IS NULL OR connection_id = :connectionId)
-              AND (:since IS NULL OR changed_at >= :since)
-            ORDER BY id
-            LIMIT :limit
-            """;
+    private static final String LIST = "SELECT id, version, state, status, connection_id, scheduled_for FROM reminders";
     private static final RowMapper<ReminderRow> ROW = (rs, ctx) -> new ReminderRow(rs.getString("id"),
             rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("connection_id"),
             nullableLong(rs, "scheduled_for"));
@@ -93,16 +84,20 @@ public final class JdbiReminderRepository implements Reminders {
 
     @Override
     public Page<Reminder> list(ReminderFilter filter, PageRequest page) {
-        List<ReminderRow> rows = transactions.withHandle(handle -> handle.createQuery(LIST)
-                .bind("after", Keyset.after(page.after()))
-                .bind("status", filter.status().orElse(null))
-                .bind("dueBefore", filter.dueBefore().map(Instant::toEpochMilli).orElse(null))
-                .bind("connectionId", filter.connectionId().orElse(null))
-                .bind("since", filter.updatedSince().map(Instant::toEpochMilli).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map(ROW)
-                .list());
+        ListQuery query = listQuery(filter, page);
+        List<ReminderRow> rows = transactions.withHandle(handle -> query.on(handle).map(ROW).list());
         return Keyset.page(rows, page.limit(), ReminderRow::id, ReminderRow::toDomain);
+    }
+
+    /** The query of one page: a condition for each filter given. */
+    static ListQuery listQuery(ReminderFilter filter, PageRequest page) {
+        return ListQuery.select(LIST)
+                .where("id > :after", "after", Keyset.after(page.after()))
+                .where(filter.status(), "status = :status", "status")
+                .where(filter.dueBefore().map(Instant::toEpochMilli), "scheduled_for < :dueBefore", "dueBefore")
+                .where(filter.connectionId(), "connection_id = :connectionId", "connectionId")
+                .where(filter.updatedSince().map(Instant::toEpochMilli), "changed_at >= :since", "since")
+                .then("ORDER BY id\nLIMIT :limit", page.limit() + 1);
     }
 
     @Override
@@ -115,7 +110,7 @@ public final class JdbiReminderRepository implements Reminders {
         List<ReminderRow> rows = reminders.stream().map(ReminderRow::from).toList();
         transactions.withHandle(handle -> {
             VersionedRows.saveAll(handle, INSERT, UPDATE, rows, ReminderRow::version, (batch, row) -> batch
-                    .bind("id", row.id()).bind("version", row.version()).bind("state", row.state())
+                    .bind("id", row.id()).bind("version", row.version()).bind("state", new JsonState(row.state()))
                     .bind("status", row.status()).bind("connectionId", row.connectionId())
                     .bind("scheduledFor", row.scheduledFor()), row -> "reminder " + row.id());
             return null;

@@ -36,7 +36,7 @@ public final class JdbiScoringJobRepository implements ScoringJobs {
     @Override
     public void save(ScoringJob job) {
         int changed = transactions.withHandle(handle -> handle.createUpdate(job.version() == 0 ? INSERT : UPDATE)
-                .bind("key", job.jobKey()).bind("version", job.version()).bind("state", state(job))
+                .bind("key", job.jobKey()).bind("version", job.version()).bind("state", new JsonState(state(job)))
                 .execute());
         if (changed != 1) {
             throw new ConcurrentUpdateException("scoring job " + job.jobKey() + " changed since version " + job.version());
