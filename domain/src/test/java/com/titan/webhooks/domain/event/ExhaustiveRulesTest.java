@@ -39,11 +39,11 @@ class ExhaustiveRulesTest {
             "card/CardEvent.java, CardEvent, CardId cardId, Card card, CardField"})
     void newEventRecord_withoutItsRule_doesNotCompile(String file, String family, String idComponent,
                                                         String ruleParameter, String fieldType) throws IOException {
-        String merged = "    record Merged(" + idComponent + ", Stamp stamp, Map<" + fieldType + ", String> fields)"
+        String forgotten = "    record Forgotten(" + idComponent + ", Stamp stamp, Map<" + fieldType + ", String> fields)"
                 + " implements " + family + " {\n";
 
-        List<String> withoutRule = compile(file, merged + "    }\n");
-        List<String> withRule = compile(file, merged + "        @Override\n        public void applyTo(" + ruleParameter
+        List<String> withoutRule = compile(file, forgotten + "    }\n");
+        List<String> withRule = compile(file, forgotten + "        @Override\n        public void applyTo(" + ruleParameter
                 + ") {\n        }\n    }\n");
 
         assertFalse(withoutRule.isEmpty(), "a record without applyTo compiled");
