@@ -54,4 +54,8 @@ class HexagonArchitectureTest {
 
     @ArchTest
     static final ArchRule api_resources_require_the_token = HexagonRules.API_RESOURCES_REQUIRE_THE_TOKEN;
+
+    @ArchTest
+    static final ArchRule provider_events_are_records_in_sealed_families =
+            HexagonRules.PROVIDER_EVENTS_ARE_RECORDS_IN_SEALED_FAMILIES;
 }

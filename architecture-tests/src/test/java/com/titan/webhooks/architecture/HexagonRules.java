@@ -7,7 +7,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.titan.webhooks.domain.event.ProviderEvent;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 /**
@@ -150,7 +154,30 @@ final class HexagonRules {
             .because("a name says what a type is in the domain (Connection, Card, SignaturePolicy), not which"
                     + " pattern it follows");
 
+    /**
+     * A provider event is a record, in a sealed family (an interface whose members the compiler
+     * knows) or a family of its own: with {@code applyTo} abstract on the family, a new event
+     * without its aggregate's rule does not compile, and the projection registry routes by family.
+     */
+    static final ArchRule PROVIDER_EVENTS_ARE_RECORDS_IN_SEALED_FAMILIES = classes()
+            .that().areAssignableTo(ProviderEvent.class).and().doNotHaveFullyQualifiedName(ProviderEvent.class.getName())
+            .should().resideInAPackage(DOMAIN).andShould(beARecordOrASealedInterface())
+            .because("an open event family would let an event without its rule compile, and be parked in production");
+
     private HexagonRules() {
+    }
+
+    private static ArchCondition<JavaClass> beARecordOrASealedInterface() {
+        return new ArchCondition<>("be a record or a sealed interface") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean sealedFamily = type.isInterface() && type.reflect().isSealed();
+                if (!type.isRecord() && !sealedFamily) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName()
+                            + " is neither a record nor a sealed interface"));
+                }
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> are(String description, java.util.function.Predicate<JavaClass> test) {

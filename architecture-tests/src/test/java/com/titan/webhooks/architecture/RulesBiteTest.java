@@ -124,6 +124,15 @@ class RulesBiteTest {
         assertFalse(HexagonRules.NO_PACKAGE_CYCLES.evaluate(clean).hasViolation());
     }
 
+    @Test
+    void providerEvents_reportAnOpenFamilyAndAMutableEvent() {
+        EvaluationResult result = evaluate(HexagonRules.PROVIDER_EVENTS_ARE_RECORDS_IN_SEALED_FAMILIES, "openevent");
+        assertViolationNames(result, "OpenCardEvent");
+        assertViolationNames(result, "MutableCardEvent");
+        assertFalse(result.getFailureReport().getDetails().stream().anyMatch(line -> line.contains("SealedCardEvent ")),
+                "a sealed family of records is what the rule asks for");
+    }
+
     /** Deliberately wrong: a use case outside application.port.in, and not even an interface. */
     static final class MisplacedUseCase {
     }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.domain.delivery.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The example payload of every event type the service handles, shipped in the jar under
- * {@code samples/}: the 14 TitanCard examples from TitanCard's reference, and TitanX's two.
- * {@code send} and the tests use the same files.
+ * The example payload of every event type in the decoders' catalogue, shipped in the jar as
+ * {@code samples/<event type>.json}: the 14 TitanCard examples from TitanCard's reference, and
+ * TitanX's two. {@code send} and the tests use the same files; a test holds every catalogue entry
+ * to having one.
  */
 public final class Samples {
 
-    /** Event type to provider, in the order the README lists them. */
+    /** Event type to provider, in the catalogue's order. */
     public static final Map<String, Source> EVENT_TYPES = eventTypes();
 
     private Samples() {
@@ -43,14 +45,7 @@ public final class Samples {
 
     private static Map<String, Source> eventTypes() {
         Map<String, Source> types = new LinkedHashMap<>();
-        for (String type : new String[] {"card.created", "card.updated", "card.deleted", "card.viewed", "card.shared",
-                "connection.created", "connection.updated", "connection.deleted", "connection.tagged",
-                "connection.status_changed", "reminder.created", "reminder.due", "note.added",
-                "enrichment.completed"}) {
-            types.put(type, Source.TITANCARD);
-        }
-        types.put("job.contact.scored", Source.TITANX);
-        types.put("job.completed", Source.TITANX);
+        new JacksonEventDecoder().catalogue().forEach(entry -> types.put(entry.eventType(), entry.source()));
         return Collections.unmodifiableMap(types);
     }
 }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,9 +137,9 @@ final class SendCommand implements Callable<Integer> {
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put(source.signatureHeader(), source.signaturePolicy().sign(body, signingSecret));
+        headers.put(DeliveryHeaders.of(source).signature(), source.signaturePolicy().sign(body, signingSecret));
         headers.put("User-Agent", source == Source.TITANX ? "TitanX-Webhooks/1.0" : "TitanCard-Webhooks/1.0");
-        source.eventTypeHeader().ifPresent(header -> headers.put(header, typeOf(body, source)));
+        DeliveryHeaders.of(source).eventType().ifPresent(header -> headers.put(header, typeOf(body, source)));
         if (via.equals("amqp")) {
             return relay(settings, source, body, headers);
         }

@@ -259,9 +259,10 @@ public final class TitanWebhooks implements AutoCloseable {
     /** The projection as the service runs it; the replay command applies events with the same one. */
     static ProjectionService projection(Settings settings, Database database, EventDecoder decoder, Clock clock,
                                         ProjectionListener listener) {
-        return new ProjectionService(database.transactions(), database.inbox(), decoder, database.connections(),
-                database.cards(), database.reminders(), database.contacts(), database.scoringJobs(), database.changes(),
-                new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+        return new ProjectionService(database.transactions(), database.inbox(), decoder,
+                ProjectedAggregates.of(database.connections(), database.cards(), database.reminders(), database.contacts(),
+                        database.scoringJobs()),
+                database.changes(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 clock, listener);
     }
 

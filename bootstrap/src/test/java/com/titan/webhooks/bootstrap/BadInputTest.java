@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
 import java.io.ByteArrayOutputStream;
@@ -231,7 +232,7 @@ class BadInputTest {
             request.header("Content-Type", attempt.contentType());
         }
         for (String signature : attempt.signatures()) {
-            request.header(attempt.source().signatureHeader(), signature);
+            request.header(DeliveryHeaders.of(attempt.source()).signature(), signature);
         }
         attempt.headers().forEach(request::header);
         return service.send(request.build());

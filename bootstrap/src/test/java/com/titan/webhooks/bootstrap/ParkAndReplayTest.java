@@ -10,6 +10,7 @@ import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.application.port.in.ReplayCommand;
+import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.service.PendingWork;
@@ -52,7 +53,8 @@ class ParkAndReplayTest {
             ReceiveDeliveryService receive = new ReceiveDeliveryService(source -> List.of(new SigningSecret(SECRET)),
                     decoder, store.inbox(), () -> new EventId(UUID.randomUUID().toString()), clock, work);
             ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-                    store.connections(), store.cards(), store.reminders(), store.contacts(), store.scoringJobs(), store.changes(),
+                    ProjectedAggregates.of(store.connections(), store.cards(), store.reminders(), store.contacts(),
+                            store.scoringJobs()), store.changes(),
                     new RetryPolicy(3, Duration.ZERO, Duration.ZERO), clock, ProjectionListener.NONE);
 
             EventId view = receive(receive, "card.viewed");
@@ -103,8 +105,8 @@ class ParkAndReplayTest {
         }
 
         @Override
-        public boolean handles(Source source, String eventType) {
-            return real.handles(source, eventType);
+        public List<CatalogueEntry> catalogue() {
+            return real.catalogue();
         }
 
         @Override

@@ -2,8 +2,13 @@ package com.titan.webhooks.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
+import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardActivity;
 import com.titan.webhooks.domain.card.CardField;
@@ -17,6 +22,7 @@ import com.titan.webhooks.domain.contact.Phone;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
+import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderField;
@@ -27,8 +33,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each of the 16 event types, end to end: its sample goes in over HTTP, the worker applies it,
@@ -36,6 +46,39 @@ import org.junit.jupiter.api.Test;
  * every test owns its aggregates. One subclass per store.
  */
 abstract class ProjectionContract extends RunningServiceContract {
+
+    /** Later than every sample's and every other test's time, and never the same twice. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong FRESH_MILLIS = new AtomicLong(System.currentTimeMillis());
+
+    static List<CatalogueEntry> catalogue() {
+        return new JacksonEventDecoder().catalogue();
+    }
+
+    /**
+     * The contract every catalogue entry keeps: it has a sample, the sample is received and stored
+     * as handled, it decodes to the domain event the entry names, and the worker applies it to an
+     * aggregate that it changes (a change record caused by it). Each sample is sent with a time of
+     * its own, later than anything stored, so that it is a new delivery and wins what it sets.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void everyCatalogueEntry_hasASample_thatDecodesAndProjects(CatalogueEntry entry) throws Exception {
+        ObjectNode sample = (ObjectNode) JSON.readTree(Samples.body(entry.eventType()));
+        sample.put("timestamp", FRESH_MILLIS.incrementAndGet());
+        if (entry.source() == Source.TITANX) {
+            sample.put("id", UUID.randomUUID().toString());
+        }
+
+        EventId id = accepted(entry.source(), JSON.writeValueAsBytes(sample));
+        awaitProcessed(id);
+
+        StoredEvent stored = service.store().inbox().find(id).orElseThrow();
+        assertEquals(Optional.of(entry.eventType()), stored.eventType());
+        assertInstanceOf(entry.decodesTo(), new JacksonEventDecoder().decodeEvent(stored));
+        assertTrue(service.store().changes().after(0, Set.of(), 100_000).stream()
+                .anyMatch(change -> change.eventId().equals(id)), "no change record caused by " + id);
+    }
 
     @Test
     void connectionCreated_createsTheConnectionWithEveryField() {

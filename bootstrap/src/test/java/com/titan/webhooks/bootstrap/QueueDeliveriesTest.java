@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,9 +244,9 @@ class QueueDeliveriesTest {
     static Map<String, String> relayHeaders(Source source, byte[] body) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put(source.signatureHeader(), RunningService.sign(source, body));
+        headers.put(DeliveryHeaders.of(source).signature(), RunningService.sign(source, body));
         headers.put("User-Agent", source == Source.TITANX ? "TitanX-Webhooks/1.0" : "TitanCard-Webhooks/1.0");
-        source.eventTypeHeader().ifPresent(header -> {
+        DeliveryHeaders.of(source).eventType().ifPresent(header -> {
             try {
                 com.fasterxml.jackson.databind.JsonNode type = ReceiveContract.JSON.readTree(body).get("event");
                 if (type != null) {

@@ -1,5 +1,6 @@
 package com.titan.webhooks.bootstrap;
 
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.adapter.out.persistence.DatabaseSettings;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
@@ -85,7 +86,7 @@ final class RunningService implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         if (signature != null) {
-            request.header(source.signatureHeader(), signature);
+            request.header(DeliveryHeaders.of(source).signature(), signature);
         }
         headers.forEach(request::header);
         HttpResponse<String> answer = send(request.build());

@@ -1,18 +1,7 @@
 package com.titan.webhooks.application.service;
 
-import com.titan.webhooks.application.port.CardSnapshot;
-import com.titan.webhooks.application.port.ContactSnapshot;
-import com.titan.webhooks.application.port.ReminderSnapshot;
-import com.titan.webhooks.application.port.ScoringJobSnapshot;
-import com.titan.webhooks.application.port.out.Cards;
-import com.titan.webhooks.application.port.out.Connections;
-import com.titan.webhooks.application.port.out.Contacts;
+import com.titan.webhooks.application.port.AggregateSnapshot;
 import com.titan.webhooks.application.port.out.NewChange;
-import com.titan.webhooks.application.port.out.Reminders;
-import com.titan.webhooks.application.port.out.ScoringJobs;
-import com.titan.webhooks.domain.card.Card;
-import com.titan.webhooks.domain.card.CardEvent;
-import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionId;
@@ -20,15 +9,15 @@ import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.ContactScored;
 import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.ProviderEvent;
-import com.titan.webhooks.domain.job.ScoringJob;
-import com.titan.webhooks.domain.job.ScoringJobCompleted;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderEvent;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,31 +26,23 @@ import java.util.function.Function;
 /**
  * The aggregates touched by one projection batch: each is loaded once, receives all of the
  * batch's events for it, and, if they changed it, is saved once and described by one change
- * record. Saves go in a fixed order (by type, then key) so that two workers never wait on each
+ * record. Events are routed by the {@link Projections} registry, so this class knows no aggregate
+ * but the connection, whose served state includes what points at it ({@link ConnectionStates}).
+ * Saves go in a fixed order (by registration, then key) so that two workers never wait on each
  * other in a cycle.
  */
 final class AggregateBatch {
 
-    private final Connections connections;
-    private final Cards cards;
-    private final Reminders reminders;
-    private final Contacts contacts;
-    private final ScoringJobs jobs;
-
-    private final Touched<ConnectionId, Connection> touchedConnections = new Touched<>(Connection::copy, Connection::version);
-    private final Touched<CardId, Card> touchedCards = new Touched<>(Card::copy, Card::version);
-    private final Touched<ReminderId, Reminder> touchedReminders = new Touched<>(Reminder::copy, Reminder::version);
-    private final Touched<ContactKey, Contact> touchedContacts = new Touched<>(Contact::copy, Contact::version);
-    private final Touched<String, ScoringJob> touchedJobs = new Touched<>(ScoringJob::copy, ScoringJob::version);
+    private final Projections projections;
+    private final ConnectionStates.Stores servedFrom;
+    private final Map<Projection<?, ?, ?>, Kind<?, ?, ?>> kinds = new LinkedHashMap<>();
     /** The events applied, by their position in the batch. */
     private final List<EventId> applied = new ArrayList<>();
 
-    AggregateBatch(Connections connections, Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs) {
-        this.connections = connections;
-        this.cards = cards;
-        this.reminders = reminders;
-        this.contacts = contacts;
-        this.jobs = jobs;
+    AggregateBatch(Projections projections, ConnectionStates.Stores servedFrom) {
+        this.projections = projections;
+        this.servedFrom = servedFrom;
+        projections.all().forEach(projection -> kinds.put(projection, new Kind<>(projection)));
     }
 
     /**
@@ -69,57 +50,17 @@ final class AggregateBatch {
      * applying a batch costs a handful of round trips rather than one per event.
      */
     void load(List<ProviderEvent> events) {
-        Set<ConnectionId> connectionIds = new HashSet<>();
-        Set<CardId> cardIds = new HashSet<>();
-        Set<ReminderId> reminderIds = new HashSet<>();
-        Set<ContactKey> contactKeys = new HashSet<>();
         for (ProviderEvent event : events) {
-            if (event instanceof ConnectionEvent e) {
-                connectionIds.add(e.connectionId());
-            } else if (event instanceof CardEvent e) {
-                cardIds.add(e.cardId());
-            } else if (event instanceof ReminderEvent e) {
-                reminderIds.add(e.reminderId());
-            } else if (event instanceof ContactScored e) {
-                contactKeys.add(e.key());
-            }
+            projections.find(event.getClass()).ifPresent(projection -> kinds.get(projection).collect(event));
         }
-        loadInto(touchedConnections, connectionIds, connections::findAll, Connection::unseen);
-        loadInto(touchedCards, cardIds, cards::findAll, Card::unseen);
-        loadInto(touchedReminders, reminderIds, reminders::findAll, Reminder::unseen);
-        loadInto(touchedContacts, contactKeys, contacts::findAll, Contact::unseen);
-    }
-
-    private static <K, A> void loadInto(Touched<K, A> touched, Set<K> ids, Function<Set<K>, Map<K, A>> findAll,
-                                        Function<K, A> unseen) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Map<K, A> found = findAll.apply(ids);
-        ids.forEach(id -> touched.take(id, found.containsKey(id) ? found.get(id) : unseen.apply(id)));
+        kinds.values().forEach(Kind::loadCollected);
     }
 
     /** Routes an event to its aggregate; the aggregate holds the rules. */
     void apply(EventId eventId, ProviderEvent event) {
-        int index = applied.size();
-        if (event instanceof ConnectionEvent e) {
-            touchedConnections.apply(e.connectionId(), id -> connections.find(id).orElseGet(() -> Connection.unseen(id)),
-                    connection -> connection.apply(e), index);
-        } else if (event instanceof CardEvent e) {
-            touchedCards.apply(e.cardId(), id -> cards.find(id).orElseGet(() -> Card.unseen(id)), card -> card.apply(e),
-                    index);
-        } else if (event instanceof ReminderEvent e) {
-            touchedReminders.apply(e.reminderId(), id -> reminders.find(id).orElseGet(() -> Reminder.unseen(id)),
-                    reminder -> reminder.apply(e), index);
-        } else if (event instanceof ContactScored e) {
-            touchedContacts.apply(e.key(), key -> contacts.find(key).orElseGet(() -> Contact.unseen(key)),
-                    contact -> contact.apply(e), index);
-        } else if (event instanceof ScoringJobCompleted e) {
-            touchedJobs.apply(e.jobKey(), key -> jobs.find(key).orElseGet(() -> ScoringJob.unseen(key)),
-                    job -> job.apply(e), index);
-        } else {
-            throw new IllegalArgumentException("no aggregate takes " + event.getClass().getSimpleName());
-        }
+        Projection<?, ?, ?> projection = projections.find(event.getClass()).orElseThrow(
+                () -> new IllegalArgumentException("no aggregate takes " + event.getClass().getSimpleName()));
+        kinds.get(projection).apply(event, applied.size());
         applied.add(eventId);
     }
 
@@ -128,11 +69,7 @@ final class AggregateBatch {
      * it touched may be stored.
      */
     void discardAll() {
-        touchedConnections.discard();
-        touchedCards.discard();
-        touchedReminders.discard();
-        touchedContacts.discard();
-        touchedJobs.discard();
+        kinds.values().forEach(kind -> kind.touched.discard());
     }
 
     /**
@@ -143,47 +80,89 @@ final class AggregateBatch {
      * concurrent worker stores, since every rule only moves forward.
      */
     List<NewChange> saveAll() {
-        List<Connection> changedConnections = touchedConnections.changed(Comparator.comparing(ConnectionId::value));
-        List<Card> changedCards = touchedCards.changed(Comparator.comparing(CardId::value));
-        List<Reminder> changedReminders = touchedReminders.changed(Comparator.comparing(ReminderId::value));
-        List<Contact> changedContacts = touchedContacts.changed(Comparator.comparing(ContactKey::value));
-        List<ScoringJob> changedJobs = touchedJobs.changed(Comparator.naturalOrder());
+        kinds.values().forEach(Kind::findChanged);
+        Kind<ConnectionId, Connection, ConnectionEvent> connections = kind(ConnectionEvent.class);
+        Kind<ReminderId, Reminder, ReminderEvent> reminders = kind(ReminderEvent.class);
+        Kind<ContactKey, Contact, ContactScored> contacts = kind(ContactScored.class);
+        ConnectionStates served = new ConnectionStates(servedFrom, connections.touched,
+                reminders.touched, contacts.touched);
+        served.captureBefore(connections.changed, reminders.changed, contacts.changed);
 
-        ConnectionStates served = new ConnectionStates(connections, reminders, contacts, touchedConnections,
-                touchedReminders, touchedContacts);
-        served.captureBefore(changedConnections, changedReminders, changedContacts);
-
-        connections.saveAll(changedConnections);
-        cards.saveAll(changedCards);
-        reminders.saveAll(changedReminders);
-        contacts.saveAll(changedContacts);
-        changedJobs.forEach(jobs::save);
+        kinds.values().forEach(Kind::save);
 
         List<IndexedChange> changes = new ArrayList<>(served.changesAfterSave(applied));
-        for (Card card : changedCards) {
-            changes.add(change(touchedCards, card.id(), CardSnapshot::new));
-        }
-        for (Reminder reminder : changedReminders) {
-            changes.add(change(touchedReminders, reminder.id(), ReminderSnapshot::new));
-        }
-        for (Contact contact : changedContacts) {
-            changes.add(change(touchedContacts, contact.key(), ContactSnapshot::new));
-        }
-        for (ScoringJob job : changedJobs) {
-            changes.add(change(touchedJobs, job.jobKey(), ScoringJobSnapshot::new));
-        }
+        kinds.values().forEach(kind -> kind.addChanges(changes));
         // in the order of the events that caused them, as a reader would expect within one commit
         return changes.stream().sorted(Comparator.comparingInt(IndexedChange::index)).map(IndexedChange::change).toList();
     }
 
-    private <K, A> IndexedChange change(Touched<K, A> touched, K id,
-                                        Function<A, com.titan.webhooks.application.port.AggregateSnapshot> snapshot) {
-        int index = touched.lastChangedBy(id);
-        return new IndexedChange(index, new NewChange(touched.loaded(id).map(snapshot), snapshot.apply(touched.current(id)),
-                applied.get(index)));
+    @SuppressWarnings("unchecked")
+    private <K extends Comparable<? super K>, A extends Aggregate<A>, E extends ProviderEvent> Kind<K, A, E> kind(
+            Class<E> family) {
+        return (Kind<K, A, E>) kinds.get(projections.ofFamily(family));
     }
 
     /** A change with the position in the batch of the event that caused it. */
     record IndexedChange(int index, NewChange change) {
+    }
+
+    /** The aggregates of one kind that the batch touches, with the projection that says how. */
+    private final class Kind<K extends Comparable<? super K>, A extends Aggregate<A>, E extends ProviderEvent> {
+
+        private final Projection<K, A, E> projection;
+        private final Touched<K, A> touched = new Touched<>(Aggregate::copy, Aggregate::version);
+        private final Set<K> toLoad = new HashSet<>();
+        private List<K> changedKeys = List.of();
+        private List<A> changed = List.of();
+
+        private Kind(Projection<K, A, E> projection) {
+            this.projection = projection;
+        }
+
+        void collect(ProviderEvent event) {
+            toLoad.add(projection.key().apply(projection.family().cast(event)));
+        }
+
+        void loadCollected() {
+            if (toLoad.isEmpty()) {
+                return;
+            }
+            Map<K, A> found = projection.store().findAll(toLoad);
+            toLoad.forEach(key -> touched.take(key, found.containsKey(key) ? found.get(key)
+                    : projection.unseen().apply(key)));
+            toLoad.clear();
+        }
+
+        void apply(ProviderEvent event, int index) {
+            E typed = projection.family().cast(event);
+            touched.apply(projection.key().apply(typed),
+                    key -> projection.store().find(key).orElseGet(() -> projection.unseen().apply(key)),
+                    aggregate -> projection.rule().accept(aggregate, typed), index);
+        }
+
+        void findChanged() {
+            changedKeys = touched.changed(Comparator.naturalOrder());
+            changed = changedKeys.stream().map(touched::current).toList();
+        }
+
+        void save() {
+            if (!changed.isEmpty()) {
+                projection.store().saveAll(changed);
+            }
+        }
+
+        void addChanges(List<IndexedChange> changes) {
+            projection.snapshot().ifPresent(snapshot -> {
+                for (K key : changedKeys) {
+                    changes.add(change(key, snapshot));
+                }
+            });
+        }
+
+        private IndexedChange change(K key, Function<A, AggregateSnapshot> snapshot) {
+            int index = touched.lastChangedBy(key);
+            return new IndexedChange(index, new NewChange(touched.loaded(key).map(snapshot),
+                    snapshot.apply(touched.current(key)), applied.get(index)));
+        }
     }
 }

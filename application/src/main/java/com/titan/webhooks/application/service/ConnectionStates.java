@@ -8,14 +8,18 @@ import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.domain.connection.Connection;
+import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
+import com.titan.webhooks.domain.contact.ContactScored;
 import com.titan.webhooks.domain.contact.LeadStatusLinks;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.event.ProviderEvent;
 import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.reminder.ReminderEvent;
 import com.titan.webhooks.domain.reminder.ReminderField;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.ArrayList;
@@ -57,15 +61,38 @@ final class ConnectionStates {
     private final Map<ConnectionId, List<Reminder>> remindersBefore = new HashMap<>();
     private Map<ConnectionId, Optional<String>> leadBefore = Map.of();
 
-    ConnectionStates(Connections connections, Reminders reminders, Contacts contacts,
-                     Touched<ConnectionId, Connection> touchedConnections, Touched<ReminderId, Reminder> touchedReminders,
-                     Touched<ContactKey, Contact> touchedContacts) {
-        this.connections = connections;
-        this.reminders = reminders;
-        this.contacts = contacts;
+    ConnectionStates(Stores stores, Touched<ConnectionId, Connection> touchedConnections,
+                     Touched<ReminderId, Reminder> touchedReminders, Touched<ContactKey, Contact> touchedContacts) {
+        this.connections = stores.connections();
+        this.reminders = stores.reminders();
+        this.contacts = stores.contacts();
         this.touchedConnections = touchedConnections;
         this.touchedReminders = touchedReminders;
         this.touchedContacts = touchedContacts;
+    }
+
+    /** The stores a connection's route reads besides the connection: what it must read here too. */
+    record Stores(Connections connections, Reminders reminders, Contacts contacts) {
+    }
+
+    /**
+     * The stores registered for connections, reminders and contacts.
+     *
+     * @throws IllegalStateException if one is missing or is not its aggregate's port
+     */
+    static Stores stores(Projections projections) {
+        return new Stores(port(projections, ConnectionEvent.class, Connections.class),
+                port(projections, ReminderEvent.class, Reminders.class),
+                port(projections, ContactScored.class, Contacts.class));
+    }
+
+    private static <S> S port(Projections projections, Class<? extends ProviderEvent> family, Class<S> port) {
+        Projection<?, ?, ?> projection = projections.ofFamily(family);
+        if (!port.isInstance(projection.store())) {
+            throw new IllegalStateException(family.getSimpleName() + " must be stored in a " + port.getSimpleName()
+                    + ": a connection's served state reads it");
+        }
+        return port.cast(projection.store());
     }
 
     /** Finds the affected connections and reads what they show, before anything of the batch is saved. */

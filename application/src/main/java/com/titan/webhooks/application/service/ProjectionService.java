@@ -3,18 +3,13 @@ package com.titan.webhooks.application.service;
 import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.in.ProjectEventsUseCase;
-import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
-import com.titan.webhooks.application.port.out.Connections;
-import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
-import com.titan.webhooks.application.port.out.Reminders;
-import com.titan.webhooks.application.port.out.ScoringJobs;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.delivery.EventId;
@@ -48,27 +43,25 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private final Transactions transactions;
     private final Inbox inbox;
     private final EventDecoder decoder;
-    private final Connections connections;
-    private final Cards cards;
-    private final Reminders reminders;
-    private final Contacts contacts;
-    private final ScoringJobs jobs;
+    private final Projections projections;
+    private final ConnectionStates.Stores servedFrom;
     private final ChangeFeed changes;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final ProjectionListener listener;
 
-    public ProjectionService(Transactions transactions, Inbox inbox, EventDecoder decoder, Connections connections,
-                             Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs, ChangeFeed changes,
-                             RetryPolicy retryPolicy, Clock clock, ProjectionListener listener) {
+    /**
+     * @throws IllegalStateException if an event the decoder's catalogue can produce has no
+     *         projection, so that the service does not start and park such events one by one
+     */
+    public ProjectionService(Transactions transactions, Inbox inbox, EventDecoder decoder, Projections projections,
+                             ChangeFeed changes, RetryPolicy retryPolicy, Clock clock, ProjectionListener listener) {
+        projections.requireAll(decoder.catalogue());
         this.transactions = transactions;
         this.inbox = inbox;
         this.decoder = decoder;
-        this.connections = connections;
-        this.cards = cards;
-        this.reminders = reminders;
-        this.contacts = contacts;
-        this.jobs = jobs;
+        this.projections = projections;
+        this.servedFrom = ConnectionStates.stores(projections);
         this.changes = changes;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
@@ -154,7 +147,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
         }
         claimed.set(due.get(0));
         Map<StoredEvent, String> results = new LinkedHashMap<>();
-        AggregateBatch batch = new AggregateBatch(connections, cards, reminders, contacts, jobs);
+        AggregateBatch batch = new AggregateBatch(projections, servedFrom);
         List<EventId> processed = new ArrayList<>();
         List<EventId> ignored = new ArrayList<>();
         int failed = 0;

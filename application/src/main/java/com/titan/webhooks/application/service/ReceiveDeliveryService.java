@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.service;
 
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
@@ -121,7 +122,7 @@ public final class ReceiveDeliveryService implements ReceiveDeliveryUseCase {
      * stored headers say so, for whoever inspects the event.
      */
     private static Map<String, String> withMismatchNote(ReceiveDeliveryCommand command, Envelope envelope) {
-        Optional<String> header = command.source().eventTypeHeader();
+        Optional<String> header = DeliveryHeaders.of(command.source()).eventType();
         if (header.isEmpty()) {
             return command.headers();
         }

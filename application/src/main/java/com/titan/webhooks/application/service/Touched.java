@@ -64,10 +64,10 @@ final class Touched<K, A> {
         lastChangedBy.clear();
     }
 
-    /** The aggregates whose state differs from what was loaded, in {@code order}. */
-    List<A> changed(Comparator<K> order) {
+    /** The keys of the aggregates whose state differs from what was loaded, in {@code order}. */
+    List<K> changed(Comparator<K> order) {
         return lastChangedBy.keySet().stream().filter(id -> !current.get(id).equals(loaded.get(id)))
-                .sorted(order).map(current::get).toList();
+                .sorted(order).toList();
     }
 
     Optional<A> loaded(K id) {

@@ -1,10 +1,14 @@
 package com.titan.webhooks.application.service;
 
+import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.domain.connection.ConnectionEvent;
+import com.titan.webhooks.domain.contact.ContactScored;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.event.ProviderEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +36,14 @@ final class KnownEvents implements EventDecoder {
         throw new UnsupportedOperationException("the projection never reads an envelope");
     }
 
+    @Override
+    public List<CatalogueEntry> catalogue() {
+        return List.of(new CatalogueEntry(Source.TITANCARD, "connection.created", ConnectionEvent.Created.class),
+                new CatalogueEntry(Source.TITANCARD, "connection.status_changed", ConnectionEvent.StatusChanged.class),
+                new CatalogueEntry(Source.TITANX, "contact.scored", ContactScored.class));
+    }
+
+    /** By type alone: the tests store their events under either provider. */
     @Override
     public boolean handles(Source source, String eventType) {
         return HANDLED.contains(eventType);

@@ -58,8 +58,7 @@ class ProjectionServiceTest {
     private final ProjectionListener listener = (event, result, at) ->
             settled.add(event.idempotencyKey().orElseThrow().value() + "=" + result);
     private final ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-            connections, store.cards(), store.reminders(), store.contacts(), store.scoringJobs(), store.changes(),
-            RETRIES, clock, listener);
+            TestProjections.of(store, connections), store.changes(), RETRIES, clock, listener);
 
     @Test
     void anEvent_isApplied_markedProcessed_andItsChangeRecorded() {

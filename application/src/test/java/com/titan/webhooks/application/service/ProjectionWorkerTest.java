@@ -38,8 +38,7 @@ class ProjectionWorkerTest {
     private final KnownEvents decoder = new KnownEvents();
     private final PendingWork pendingWork = new PendingWork();
     private final ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-            store.connections(), store.cards(), store.reminders(), store.contacts(), store.scoringJobs(),
-            store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
+            TestProjections.of(store), store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
             ProjectionListener.NONE);
     private ProjectionWorker worker;
 

@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.card;
 
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamp;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Aggregate: one of the user's TitanCard business cards.
@@ -22,7 +24,7 @@ import java.util.Optional;
  * never lowers them); the activity log keeps the {@value #ACTIVITY_KEPT} most recent views and
  * shares, each once; deletion is a {@link TombstoneClock}.
  */
-public final class Card {
+public final class Card implements Aggregate<Card> {
 
     /** A card viewed a million times must not grow without bound; the totals keep the count. */
     public static final int ACTIVITY_KEPT = 100;
@@ -63,6 +65,7 @@ public final class Card {
     }
 
     /** An independent copy with the same state and version, to tell what applying events changed. */
+    @Override
     public Card copy() {
         return new Card(id, StampedFields.of(fields.asMap()), totalViews, totalShares, activity, lifecycle, version);
     }
@@ -74,15 +77,8 @@ public final class Card {
         }
         long before = characters();
         fields.merge(event.fields(), event.stamp());
-        if (event instanceof CardEvent.Created) {
-            lifecycle = lifecycle.created(event.stamp());
-        } else if (event instanceof CardEvent.Deleted) {
-            lifecycle = lifecycle.deleted(event.stamp());
-        } else if (event instanceof CardEvent.ActivityRecorded recorded) {
-            recorded.totalViews().ifPresent(views -> totalViews = Math.max(totalViews, views));
-            recorded.totalShares().ifPresent(shares -> totalShares = Math.max(totalShares, shares));
-            record(recorded.activity());
-        }
+        // each event's own rule, beyond the fields every one of them carries
+        event.applyTo(this);
         AggregateSize.check("card", id.value(), before, characters());
     }
 
@@ -94,6 +90,23 @@ public final class Card {
                     + AggregateSize.of(entry.eventKey());
         }
         return total;
+    }
+
+    /** {@code card.created}: the lifecycle's creation at {@code stamp}. */
+    void created(Stamp stamp) {
+        lifecycle = lifecycle.created(stamp);
+    }
+
+    /** {@code card.deleted}: a tombstone at {@code stamp}. */
+    void deleted(Stamp stamp) {
+        lifecycle = lifecycle.deleted(stamp);
+    }
+
+    /** A view or a share, with the provider's running totals, which only grow. */
+    void recordActivity(CardActivity entry, OptionalLong views, OptionalLong shares) {
+        views.ifPresent(total -> totalViews = Math.max(totalViews, total));
+        shares.ifPresent(total -> totalShares = Math.max(totalShares, total));
+        record(entry);
     }
 
     private void record(CardActivity entry) {
@@ -109,6 +122,7 @@ public final class Card {
         return id;
     }
 
+    @Override
     public long version() {
         return version;
     }

@@ -16,11 +16,22 @@ public sealed interface CardEvent extends ProviderEvent {
 
     Map<CardField, String> fields();
 
+    /**
+     * This event's own rule on {@code card}, beyond merging its fields: abstract, so that a new
+     * event record without a rule does not compile. Called by {@link Card#apply}; call that instead.
+     */
+    void applyTo(Card card);
+
     /** {@code card.created}. */
     record Created(CardId cardId, Stamp stamp, Map<CardField, String> fields) implements CardEvent {
         public Created {
             stamp = Require.nonNull(stamp, "stamp").in(Phase.CREATION);
             fields = copy(fields);
+        }
+
+        @Override
+        public void applyTo(Card card) {
+            card.created(stamp);
         }
     }
 
@@ -28,6 +39,11 @@ public sealed interface CardEvent extends ProviderEvent {
     record Updated(CardId cardId, Stamp stamp, Map<CardField, String> fields) implements CardEvent {
         public Updated {
             fields = copy(fields);
+        }
+
+        /** Carries fields only, merged like every event's: no rule of its own. */
+        @Override
+        public void applyTo(Card card) {
         }
     }
 
@@ -37,6 +53,11 @@ public sealed interface CardEvent extends ProviderEvent {
             stamp = Require.nonNull(stamp, "stamp").in(Phase.DELETION);
             fields = copy(fields);
         }
+
+        @Override
+        public void applyTo(Card card) {
+            card.deleted(stamp);
+        }
     }
 
     /** {@code card.viewed} and {@code card.shared}: one activity and the provider's running totals. */
@@ -44,6 +65,11 @@ public sealed interface CardEvent extends ProviderEvent {
                             OptionalLong totalViews, OptionalLong totalShares) implements CardEvent {
         public ActivityRecorded {
             fields = copy(fields);
+        }
+
+        @Override
+        public void applyTo(Card card) {
+            card.recordActivity(activity, totalViews, totalShares);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.connection;
 
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * {@link AggregateSize#MAX_CHARACTERS} characters in all. An event that would go beyond is refused
  * ({@link LimitReachedException}) rather than making every later load of the connection heavier.
  */
-public final class Connection {
+public final class Connection implements Aggregate<Connection> {
 
     public static final int MAX_NOTES = 1_000;
     public static final int MAX_ENRICHMENTS = 1_000;
@@ -78,6 +79,7 @@ public final class Connection {
      * An independent copy with the same state and version, taken before applying events so that
      * what they changed can be told (a change record needs the state before and after).
      */
+    @Override
     public Connection copy() {
         return new Connection(id, StampedFields.of(fields.asMap()), tags, notes, enrichments, lifecycle, version);
     }
@@ -94,21 +96,8 @@ public final class Connection {
         long before = characters();
         Stamp stamp = event.stamp();
         fields.merge(event.fields(), stamp);
-        if (event instanceof ConnectionEvent.Created created) {
-            lifecycle = lifecycle.created(stamp);
-            created.tags().ifPresent(list -> mergeTags(list, stamp));
-        } else if (event instanceof ConnectionEvent.Updated updated) {
-            updated.tags().ifPresent(list -> mergeTags(list, stamp));
-        } else if (event instanceof ConnectionEvent.Deleted) {
-            lifecycle = lifecycle.deleted(stamp);
-        } else if (event instanceof ConnectionEvent.Tagged tagged) {
-            mergeTags(tagged.tags(), stamp);
-        } else if (event instanceof ConnectionEvent.NoteAdded noteAdded) {
-            addNote(noteAdded.note());
-        } else if (event instanceof ConnectionEvent.EnrichmentCompleted completed) {
-            addEnrichment(completed.enrichment());
-        }
-        // StatusChanged carries only fields, merged above.
+        // each event's own rule, beyond the fields every one of them carries
+        event.applyTo(this);
         AggregateSize.check("connection", id.value(), before, characters());
     }
 
@@ -126,7 +115,17 @@ public final class Connection {
         return total;
     }
 
-    private void addNote(Note note) {
+    /** {@code connection.created}: the lifecycle's creation at {@code stamp}. */
+    void created(Stamp stamp) {
+        lifecycle = lifecycle.created(stamp);
+    }
+
+    /** {@code connection.deleted}: a tombstone at {@code stamp}. */
+    void deleted(Stamp stamp) {
+        lifecycle = lifecycle.deleted(stamp);
+    }
+
+    void addNote(Note note) {
         Note current = notes.get(note.id());
         if (current == null && notes.size() >= MAX_NOTES) {
             throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_NOTES + " notes");
@@ -134,7 +133,7 @@ public final class Connection {
         notes.put(note.id(), Note.kept(current, note));
     }
 
-    private void addEnrichment(Enrichment enrichment) {
+    void addEnrichment(Enrichment enrichment) {
         if (!enrichments.containsKey(enrichment.eventKey()) && enrichments.size() >= MAX_ENRICHMENTS) {
             throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_ENRICHMENTS
                     + " enrichments");
@@ -142,7 +141,7 @@ public final class Connection {
         enrichments.putIfAbsent(enrichment.eventKey(), enrichment);
     }
 
-    private void mergeTags(List<String> newTags, Stamp stamp) {
+    void mergeTags(List<String> newTags, Stamp stamp) {
         if (tags == null || stamp.isAfter(tags.stamp())) {
             tags = new Stamped<>(List.copyOf(newTags), stamp);
         }
@@ -152,6 +151,7 @@ public final class Connection {
         return id;
     }
 
+    @Override
     public long version() {
         return version;
     }

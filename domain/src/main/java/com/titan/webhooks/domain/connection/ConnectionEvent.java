@@ -19,6 +19,13 @@ public sealed interface ConnectionEvent extends ProviderEvent {
 
     Map<ConnectionField, String> fields();
 
+    /**
+     * This event's own rule on {@code connection}, beyond merging its fields: abstract, so that a
+     * new event record without a rule does not compile. Called by {@link Connection#apply}, which
+     * checks the id and the connection's bounds around it; call that instead.
+     */
+    void applyTo(Connection connection);
+
     /** {@code connection.created}: the full connection. */
     record Created(ConnectionId connectionId, Stamp stamp, Map<ConnectionField, String> fields,
                    Optional<List<String>> tags) implements ConnectionEvent {
@@ -26,6 +33,12 @@ public sealed interface ConnectionEvent extends ProviderEvent {
             stamp = Require.nonNull(stamp, "stamp").in(Phase.CREATION);
             fields = ConnectionEvents.copy(fields);
             tags = tags.map(List::copyOf);
+        }
+
+        @Override
+        public void applyTo(Connection connection) {
+            connection.created(stamp);
+            tags.ifPresent(list -> connection.mergeTags(list, stamp));
         }
     }
 
@@ -36,6 +49,11 @@ public sealed interface ConnectionEvent extends ProviderEvent {
             fields = ConnectionEvents.copy(fields);
             tags = tags.map(List::copyOf);
         }
+
+        @Override
+        public void applyTo(Connection connection) {
+            tags.ifPresent(list -> connection.mergeTags(list, stamp));
+        }
     }
 
     /** {@code connection.deleted}: archived or deleted for good; a tombstone at its stamp. */
@@ -44,6 +62,11 @@ public sealed interface ConnectionEvent extends ProviderEvent {
         public Deleted {
             stamp = Require.nonNull(stamp, "stamp").in(Phase.DELETION);
             fields = ConnectionEvents.copy(fields);
+        }
+
+        @Override
+        public void applyTo(Connection connection) {
+            connection.deleted(stamp);
         }
     }
 
@@ -54,6 +77,11 @@ public sealed interface ConnectionEvent extends ProviderEvent {
             fields = ConnectionEvents.copy(fields);
             tags = List.copyOf(tags);
         }
+
+        @Override
+        public void applyTo(Connection connection) {
+            connection.mergeTags(tags, stamp);
+        }
     }
 
     /** {@code connection.status_changed}: the new pipeline status, in {@code fields}. */
@@ -61,6 +89,11 @@ public sealed interface ConnectionEvent extends ProviderEvent {
             implements ConnectionEvent {
         public StatusChanged {
             fields = ConnectionEvents.copy(fields);
+        }
+
+        /** The new status is one of its fields, merged like any other: no rule of its own. */
+        @Override
+        public void applyTo(Connection connection) {
         }
     }
 
@@ -70,6 +103,11 @@ public sealed interface ConnectionEvent extends ProviderEvent {
         public NoteAdded {
             fields = ConnectionEvents.copy(fields);
         }
+
+        @Override
+        public void applyTo(Connection connection) {
+            connection.addNote(note);
+        }
     }
 
     /** {@code enrichment.completed}. */
@@ -78,6 +116,12 @@ public sealed interface ConnectionEvent extends ProviderEvent {
         @Override
         public Map<ConnectionField, String> fields() {
             return Map.of();
+        }
+
+
+        @Override
+        public void applyTo(Connection connection) {
+            connection.addEnrichment(enrichment);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.contact;
 
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * never overwrites a newer one; attributes a newer score leaves out keep their last value. At most
  * {@value #MAX_ATTRIBUTES} attributes: a score that would add more is refused.
  */
-public final class Contact {
+public final class Contact implements Aggregate<Contact> {
 
     public static final int MAX_ATTRIBUTES = 500;
     private static final int PHONE_SLOTS = 5;
@@ -45,6 +46,7 @@ public final class Contact {
     }
 
     /** An independent copy with the same state and version, to tell what applying scores changed. */
+    @Override
     public Contact copy() {
         return new Contact(key, StampedFields.of(attributes.asMap()), version);
     }
@@ -74,6 +76,7 @@ public final class Contact {
         return key;
     }
 
+    @Override
     public long version() {
         return version;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code id}, {@code contactCrmId}, {@code customerContactId}, {@code databaseContactId}, and the
  * lower-cased {@code email}.
  */
-public record ContactKey(String value) {
+public record ContactKey(String value) implements Comparable<ContactKey> {
 
     private static final List<String> IDENTIFIERS = List.of("id", "contactCrmId", "customerContactId", "databaseContactId");
 
@@ -33,5 +33,11 @@ public record ContactKey(String value) {
             return Optional.of(new ContactKey(email.strip().toLowerCase(Locale.ROOT)));
         }
         return Optional.empty();
+    }
+
+    /** By value: the order in which a batch saves them, the same for every worker. */
+    @Override
+    public int compareTo(ContactKey other) {
+        return value.compareTo(other.value);
     }
 }

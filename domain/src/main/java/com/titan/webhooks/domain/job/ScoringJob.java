@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.job;
 
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Aggregate: the record of one TitanX scoring job. Invariant: it holds the payload of the latest
  * {@code job.completed} by stamp.
  */
-public final class ScoringJob {
+public final class ScoringJob implements Aggregate<ScoringJob> {
 
     private final String jobKey;
     private Stamped<String> completion;
@@ -33,6 +34,7 @@ public final class ScoringJob {
     }
 
     /** An independent copy with the same state and version, to tell what applying an event changed. */
+    @Override
     public ScoringJob copy() {
         return new ScoringJob(jobKey, completion, version);
     }
@@ -50,6 +52,7 @@ public final class ScoringJob {
         return jobKey;
     }
 
+    @Override
     public long version() {
         return version;
     }

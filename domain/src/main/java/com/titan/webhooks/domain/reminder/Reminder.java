@@ -1,5 +1,6 @@
 package com.titan.webhooks.domain.reminder;
 
+import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamped;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * <p>Invariant: every field is last-writer-wins by stamp, so a {@code reminder.due} that arrives
  * before its {@code reminder.created} stays due.
  */
-public final class Reminder {
+public final class Reminder implements Aggregate<Reminder> {
 
     private final ReminderId id;
     private final StampedFields<ReminderField> fields;
@@ -39,6 +40,7 @@ public final class Reminder {
     }
 
     /** An independent copy with the same state and version, to tell what applying events changed. */
+    @Override
     public Reminder copy() {
         return new Reminder(id, StampedFields.of(fields.asMap()), version);
     }
@@ -58,6 +60,7 @@ public final class Reminder {
         return id;
     }
 
+    @Override
     public long version() {
         return version;
     }

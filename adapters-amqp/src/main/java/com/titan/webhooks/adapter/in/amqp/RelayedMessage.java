@@ -2,6 +2,7 @@ package com.titan.webhooks.adapter.in.amqp;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.LongString;
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.domain.delivery.Source;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public final class RelayedMessage {
             Source known = source.orElseThrow();
             Map<String, String> stored = headers.entrySet().stream().filter(h -> !UNSTORED.contains(h.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return new ReceiveDeliveryCommand(known, body, header(known.signatureHeader()), stored);
+            return new ReceiveDeliveryCommand(known, body, header(DeliveryHeaders.of(known).signature()), stored);
         }
 
         /** The media type: the provider's Content-Type header, else the message's content_type. */

@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.out.decoding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.application.port.out.EventDecoder;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.domain.delivery.Envelope;
@@ -10,11 +11,12 @@ import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.event.ProviderEvent;
 import com.titan.webhooks.domain.event.Stamp;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Anti-corruption layer: reads TitanX and TitanCard JSON with Jackson into the domain's envelopes
- * and events. A new event type is one entry in {@link TitanCardEvents} or {@link TitanXEvents}.
+ * and events. A new event type is one line in {@link TitanCardCatalogue} or {@link TitanXCatalogue}.
  *
  * <p>Envelope fields required: TitanCard {@code event} (string), {@code timestamp} (integer ms),
  * {@code data} (object); TitanX {@code id} (string), {@code eventType} (string), {@code timestamp}
@@ -23,6 +25,9 @@ import java.util.Map;
  */
 public final class JacksonEventDecoder implements EventDecoder {
 
+    private static final List<CatalogueEntry> ENTRIES = Stream.concat(
+            TitanCardCatalogue.CATALOGUE.entries().stream(), TitanXCatalogue.CATALOGUE.entries().stream()).toList();
+
     @Override
     public Envelope decodeEnvelope(Source source, byte[] body) {
         JsonNode root = JsonPayload.parse(body);
@@ -30,32 +35,40 @@ public final class JacksonEventDecoder implements EventDecoder {
     }
 
     @Override
-    public boolean handles(Source source, String eventType) {
-        return readers(source).containsKey(eventType);
+    public List<CatalogueEntry> catalogue() {
+        return ENTRIES;
     }
 
     @Override
+    public boolean handles(Source source, String eventType) {
+        return catalogue(source).find(eventType).isPresent();
+    }
+
+    /**
+     * Decodes from what the inbox stored: its type, key and time were read from the envelope once,
+     * on receipt, so only the payload is read here, and the body is not hashed again.
+     */
+    @Override
     public ProviderEvent decodeEvent(StoredEvent event) {
-        byte[] body = event.rawBody();
-        JsonNode root = JsonPayload.parse(body);
-        Envelope envelope = event.source() == Source.TITANX ? titanXEnvelope(root) : titanCardEnvelope(root, body);
-        EventReader reader = readers(event.source()).get(envelope.eventType());
-        if (reader == null) {
-            // the type is the sender's text: it is stored in its own column, never copied into the error
-            throw new MalformedPayloadException("no handler for this event type");
-        }
-        Stamp stamp = new Stamp(envelope.occurredAt(), envelope.idempotencyKey().value());
-        JsonNode payload = root.get(event.source() == Source.TITANX ? "payload" : "data");
+        Catalogue catalogue = catalogue(event.source());
+        String type = event.eventType().orElseThrow(() -> new MalformedPayloadException("the envelope was never read"));
+        // the type is the sender's text: it is stored in its own column, never copied into the error
+        Catalogue.Line<?> line = catalogue.find(type).orElseThrow(
+                () -> new MalformedPayloadException("no handler for this event type"));
+        Stamp stamp = new Stamp(event.occurredAt().orElseThrow(() -> new MalformedPayloadException("no event time")),
+                event.idempotencyKey().orElseThrow(() -> new MalformedPayloadException("no idempotency key")).value());
+        JsonNode payload = JsonPayload.requiredObject(JsonPayload.parse(event.rawBody()), catalogue.payloadField(),
+                catalogue.payloadField());
         try {
-            return reader.read(payload, stamp);
+            return line.reader().read(payload, stamp, type);
         } catch (IllegalArgumentException refusedByTheDomain) {
             // a value the domain cannot take (an identifier it refuses): the event can never apply as sent
             throw new MalformedPayloadException(refusedByTheDomain.getMessage());
         }
     }
 
-    private static Map<String, EventReader> readers(Source source) {
-        return source == Source.TITANX ? TitanXEvents.READERS : TitanCardEvents.READERS;
+    private static Catalogue catalogue(Source source) {
+        return source == Source.TITANX ? TitanXCatalogue.CATALOGUE : TitanCardCatalogue.CATALOGUE;
     }
 
     private static Envelope titanCardEnvelope(JsonNode root, byte[] body) {

@@ -1,5 +1,6 @@
 package com.titan.webhooks.adapter.in.http;
 
+import com.titan.webhooks.application.port.in.DeliveryHeaders;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryCommand;
 import com.titan.webhooks.application.port.in.ReceiveDeliveryUseCase;
@@ -263,7 +264,7 @@ public final class DeliveryReception extends HttpHandler {
      */
     private String signature(Request request) {
         List<String> values = new ArrayList<>();
-        request.getHeaders(source.signatureHeader()).forEach(values::add);
+        request.getHeaders(DeliveryHeaders.of(source).signature()).forEach(values::add);
         return values.isEmpty() ? null : String.join(",", values);
     }
 

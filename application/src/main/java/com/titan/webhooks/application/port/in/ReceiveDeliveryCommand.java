@@ -18,7 +18,7 @@ public record ReceiveDeliveryCommand(Source source, byte[] body, String signatur
         // header names are case-insensitive: kept in lower case; the signature never travels with the others
         TreeMap<String, String> copy = new TreeMap<>();
         Require.nonNull(headers, "headers").forEach((name, value) -> copy.put(name.toLowerCase(Locale.ROOT), value));
-        copy.remove(source.signatureHeader().toLowerCase(Locale.ROOT));
+        copy.remove(DeliveryHeaders.of(source).signature().toLowerCase(Locale.ROOT));
         headers = Map.copyOf(copy);
     }
 

@@ -4,6 +4,7 @@ import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.event.ProviderEvent;
+import java.util.List;
 
 /**
  * Outbound port: the anti-corruption layer that reads a provider's JSON. The receiving path asks
@@ -19,8 +20,13 @@ public interface EventDecoder {
      */
     Envelope decodeEnvelope(Source source, byte[] body);
 
+    /** Every event type it decodes, each once: the providers' catalogues. */
+    List<CatalogueEntry> catalogue();
+
     /** Whether an event type has a handler; an authentic event of another type is stored as ignored. */
-    boolean handles(Source source, String eventType);
+    default boolean handles(Source source, String eventType) {
+        return catalogue().stream().anyMatch(entry -> entry.source() == source && entry.eventType().equals(eventType));
+    }
 
     /**
      * Decodes a stored event of a handled type into its domain event.

@@ -7,38 +7,11 @@ import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Outbound port: the reminders, loaded and saved whole. */
-public interface Reminders {
-
-    Optional<Reminder> find(ReminderId id);
-
-    /** Those of {@code ids} that exist, in one round trip where the store allows. */
-    default Map<ReminderId, Reminder> findAll(Collection<ReminderId> ids) {
-        Map<ReminderId, Reminder> found = new HashMap<>();
-        ids.forEach(id -> find(id).ifPresent(aggregate -> found.put(id, aggregate)));
-        return found;
-    }
-
-    /**
-     * Saves the aggregate if nobody saved it since it was loaded (its version).
-     *
-     * @throws ConcurrentUpdateException otherwise
-     */
-    void save(Reminder aggregate);
-
-    /**
-     * Saves several, each as {@link #save} would, all or none. A store may send them together.
-     *
-     * @throws ConcurrentUpdateException if any of them changed since it was loaded
-     */
-    default void saveAll(List<Reminder> aggregates) {
-        aggregates.forEach(this::save);
-    }
+public interface Reminders extends AggregateStore<ReminderId, Reminder> {
 
     /**
      * For each of {@code connections} that has any, the first {@code eachAtMost} reminders that

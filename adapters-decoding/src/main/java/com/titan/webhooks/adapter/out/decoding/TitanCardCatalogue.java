@@ -1,5 +1,7 @@
 package com.titan.webhooks.adapter.out.decoding;
 
+import static com.titan.webhooks.adapter.out.decoding.Catalogue.line;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.domain.card.CardActivity;
@@ -11,6 +13,7 @@ import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.connection.Enrichment;
 import com.titan.webhooks.domain.connection.Note;
+import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.event.Phase;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.reminder.ReminderEvent;
@@ -24,75 +27,82 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The 14 TitanCard event types, each read from its {@code data} object into a domain event. */
-final class TitanCardEvents {
+/**
+ * TitanCard's catalogue: its 14 event types, each read from its {@code data} object into a domain
+ * event. A new event type is one line here (and a sample under {@code samples/} in bootstrap).
+ */
+final class TitanCardCatalogue {
 
-    static final Map<String, EventReader> READERS = Map.ofEntries(
-            Map.entry("connection.created", (data, stamp) -> new ConnectionEvent.Created(
+    static final Catalogue CATALOGUE = new Catalogue(Source.TITANCARD, "data", List.of(
+            line("card.created", CardEvent.Created.class,
+                    (data, stamp, type) -> new CardEvent.Created(cardId(data), stamp, cardFields(data))),
+            line("card.updated", CardEvent.Updated.class,
+                    (data, stamp, type) -> new CardEvent.Updated(cardId(data), stamp, cardFields(data))),
+            line("card.deleted", CardEvent.Deleted.class,
+                    (data, stamp, type) -> new CardEvent.Deleted(cardId(data), stamp, cardFields(data))),
+            line("card.viewed", CardEvent.ActivityRecorded.class,
+                    (data, stamp, type) -> cardActivity(data, stamp, type, CardActivity.Kind.VIEW, "view_source", "viewed_at")),
+            line("card.shared", CardEvent.ActivityRecorded.class,
+                    (data, stamp, type) -> cardActivity(data, stamp, type, CardActivity.Kind.SHARE, "share_source", "shared_at")),
+            line("connection.created", ConnectionEvent.Created.class, (data, stamp, type) -> new ConnectionEvent.Created(
                     connectionId(data, "id"), stamp, connectionFields(data), optionalTags(data))),
-            Map.entry("connection.updated", (data, stamp) -> new ConnectionEvent.Updated(
+            line("connection.updated", ConnectionEvent.Updated.class, (data, stamp, type) -> new ConnectionEvent.Updated(
                     connectionId(data, "id"), stamp, connectionFields(data), optionalTags(data))),
-            Map.entry("connection.deleted", (data, stamp) -> new ConnectionEvent.Deleted(
+            line("connection.deleted", ConnectionEvent.Deleted.class, (data, stamp, type) -> new ConnectionEvent.Deleted(
                     connectionId(data, "id"), stamp, connectionFields(data))),
-            Map.entry("connection.tagged", (data, stamp) -> new ConnectionEvent.Tagged(
+            line("connection.tagged", ConnectionEvent.Tagged.class, (data, stamp, type) -> new ConnectionEvent.Tagged(
                     connectionId(data, "id"), stamp, connectionFields(data),
                     optionalTags(data).orElseThrow(() -> new MalformedPayloadException("data.tags is missing")))),
-            Map.entry("connection.status_changed", TitanCardEvents::statusChanged),
-            Map.entry("note.added", TitanCardEvents::noteAdded),
-            Map.entry("enrichment.completed", TitanCardEvents::enrichmentCompleted),
-            Map.entry("card.created", (data, stamp) -> new CardEvent.Created(cardId(data), stamp, cardFields(data))),
-            Map.entry("card.updated", (data, stamp) -> new CardEvent.Updated(cardId(data), stamp, cardFields(data))),
-            Map.entry("card.deleted", (data, stamp) -> new CardEvent.Deleted(cardId(data), stamp, cardFields(data))),
-            Map.entry("card.viewed", (data, stamp) -> cardActivity(data, stamp, CardActivity.Kind.VIEW,
-                    "view_source", "viewed_at")),
-            Map.entry("card.shared", (data, stamp) -> cardActivity(data, stamp, CardActivity.Kind.SHARE,
-                    "share_source", "shared_at")),
+            line("connection.status_changed", ConnectionEvent.StatusChanged.class, TitanCardCatalogue::statusChanged),
             // reminder.created and reminder.due share a record; the stamp keeps them in lifecycle order
-            Map.entry("reminder.created", (data, stamp) -> reminder(data, stamp.in(Phase.CREATION))),
-            Map.entry("reminder.due", TitanCardEvents::reminder));
+            line("reminder.created", ReminderEvent.class,
+                    (data, stamp, type) -> reminder(data, stamp.in(Phase.CREATION), type)),
+            line("reminder.due", ReminderEvent.class, TitanCardCatalogue::reminder),
+            line("note.added", ConnectionEvent.NoteAdded.class, TitanCardCatalogue::noteAdded),
+            line("enrichment.completed", ConnectionEvent.EnrichmentCompleted.class,
+                    TitanCardCatalogue::enrichmentCompleted)));
 
-    private TitanCardEvents() {
+    private TitanCardCatalogue() {
     }
 
-    private static ConnectionEvent statusChanged(JsonNode data, Stamp stamp) {
+    private static ConnectionEvent.StatusChanged statusChanged(JsonNode data, Stamp stamp, String type) {
         Map<ConnectionField, String> fields = connectionFields(data);
         fields.put(ConnectionField.STATUS, JsonPayload.requiredText(data, "new_status", "data.new_status"));
         return new ConnectionEvent.StatusChanged(connectionId(data, "id"), stamp, fields);
     }
 
-    private static ConnectionEvent noteAdded(JsonNode data, Stamp stamp) {
+    private static ConnectionEvent.NoteAdded noteAdded(JsonNode data, Stamp stamp, String type) {
         Map<ConnectionField, String> fields = contactFields(data);
         ConnectionId connection = connectionId(data, "connection_id");
         String sentId = JsonPayload.scalar(data.get("id"), false);
-        String noteId = sentId != null && !sentId.isBlank() ? sentId : itemKey("note.added", connection.value(), stamp);
+        String noteId = sentId != null && !sentId.isBlank() ? sentId : itemKey(type, connection.value(), stamp);
         Note note = new Note(noteId, Optional.ofNullable(JsonPayload.scalar(data.get("note_content"), false)).orElse(""),
                 timeOr(data, "added_at", stamp));
         return new ConnectionEvent.NoteAdded(connection, stamp, fields, note);
     }
 
-    private static ConnectionEvent enrichmentCompleted(JsonNode data, Stamp stamp) {
+    private static ConnectionEvent.EnrichmentCompleted enrichmentCompleted(JsonNode data, Stamp stamp, String type) {
         ConnectionId connection = connectionId(data, "connection_id");
-        Enrichment enrichment = new Enrichment(itemKey("enrichment.completed", connection.value(), stamp), strings(data.get("enriched_fields")),
+        Enrichment enrichment = new Enrichment(itemKey(type, connection.value(), stamp), strings(data.get("enriched_fields")),
                 JsonPayload.scalar(data.get("status"), false), JsonPayload.scalar(data.get("provider"), false),
                 timeOr(data, "completed_at", stamp));
         return new ConnectionEvent.EnrichmentCompleted(connection, stamp, enrichment);
     }
 
-    private static CardEvent cardActivity(JsonNode data, Stamp stamp, CardActivity.Kind kind, String sourceField,
-                                          String atField) {
+    private static CardEvent.ActivityRecorded cardActivity(JsonNode data, Stamp stamp, String type,
+                                                           CardActivity.Kind kind, String sourceField, String atField) {
         CardId card = cardId(data);
         Map<CardField, String> fields = cardFields(data);
         putIfPresent(fields, CardField.SLUG, data.get("card_slug"));
         putIfPresent(fields, CardField.NAME, data.get("card_name"));
         CardActivity activity = new CardActivity(kind, JsonPayload.scalar(data.get(sourceField), false),
                 JsonPayload.scalar(data.get("viewer_country"), false), JsonPayload.scalar(data.get("viewer_city"), false),
-                timeOr(data, atField, stamp), itemKey(kind == CardActivity.Kind.VIEW ? "card.viewed" : "card.shared",
-                        card.value(), stamp));
+                timeOr(data, atField, stamp), itemKey(type, card.value(), stamp));
         return new CardEvent.ActivityRecorded(card, stamp, fields, activity, total(data, "total_views"),
                 total(data, "total_shares"));
     }
 
-    private static ReminderEvent reminder(JsonNode data, Stamp stamp) {
+    private static ReminderEvent reminder(JsonNode data, Stamp stamp, String type) {
         Map<ReminderField, String> fields = new EnumMap<>(ReminderField.class);
         for (ReminderField field : ReminderField.values()) {
             if (data.has(field.wireName())) {
