@@ -152,8 +152,8 @@ public final class JdbiChangeFeed implements ChangeFeed {
     }
 
     /** The changes after {@code position} of the {@code types} named, and of one aggregate if given. */
-    private static ListQuery filtered(String select, long position, List<String> types, Optional<String> aggregateId) {
-        return ListQuery.select(select)
+    private static ListQuery filtered(String sql, long position, List<String> types, Optional<String> aggregateId) {
+        return ListQuery.select(sql)
                 .where("position > :after", "after", position)
                 .whereIn("aggregate", "types", types)
                 .where(aggregateId, "aggregate_id = :aggregateId", "aggregateId");

@@ -73,7 +73,9 @@ final class ListQuery {
 
     /** The statement on {@code handle}, its parameters bound; prefixed with {@code prefix} (such as "EXPLAIN "). */
     Query on(Handle handle, String prefix) {
-        Query query = handle.createQuery(prefix + sql());
+        // made of the repositories' constant fragments only: every value is a bound parameter
+        String sql = prefix + sql();
+        Query query = handle.createQuery(sql);
         values.forEach(query::bind);
         lists.forEach(query::bindList);
         return query;

@@ -15,20 +15,16 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * per row of a link table keyed by (member, owner): finding the owners of one member is a look-up
  * of its whole value in that key, the same SQL in both dialects, whatever characters it holds.
  */
-final class MemberRows {
+enum MemberRows {
+    CONNECTION_TAGS,
+    CONTACT_PHONES;
 
-    static final MemberRows CONNECTION_TAGS = new MemberRows("connection_tags", "connection_id", "tag");
-    static final MemberRows CONTACT_PHONES = new MemberRows("contact_phones", "contact_key", "digits");
-
-    private final String table;
-    private final String owner;
-    private final String member;
-
-    private MemberRows(String table, String owner, String member) {
-        this.table = table;
-        this.owner = owner;
-        this.member = member;
-    }
+    private static final String DELETE_TAGS = "DELETE FROM connection_tags WHERE connection_id IN (<owners>)";
+    private static final String INSERT_TAGS = "INSERT INTO connection_tags (tag, connection_id) VALUES (:member, :owner)";
+    private static final String SELECT_TAGS = "SELECT connection_id, tag FROM connection_tags WHERE connection_id IN (<owners>)";
+    private static final String DELETE_PHONES = "DELETE FROM contact_phones WHERE contact_key IN (<owners>)";
+    private static final String INSERT_PHONES = "INSERT INTO contact_phones (digits, contact_key) VALUES (:member, :owner)";
+    private static final String SELECT_PHONES = "SELECT contact_key, digits FROM contact_phones WHERE contact_key IN (<owners>)";
 
     /**
      * Replaces the members of each owner in {@code members} with those given. Called after the
@@ -40,11 +36,10 @@ final class MemberRows {
         }
         // in key order, as every writer does, so that two of them never wait on each other in a circle
         Map<String, List<String>> byOwner = new TreeMap<>(members);
-        handle.createUpdate("DELETE FROM " + table + " WHERE " + owner + " IN (<owners>)")
+        handle.createUpdate(this == CONNECTION_TAGS ? DELETE_TAGS : DELETE_PHONES)
                 .bindList("owners", List.copyOf(byOwner.keySet()))
                 .execute();
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO " + table + " (" + member + ", " + owner
-                + ") VALUES (:member, :owner)");
+        PreparedBatch batch = handle.prepareBatch(this == CONNECTION_TAGS ? INSERT_TAGS : INSERT_PHONES);
         byOwner.forEach((key, values) -> values.stream().distinct()
                 .forEach(value -> batch.bind("member", value).bind("owner", key).add()));
         if (batch.size() > 0) {
@@ -58,7 +53,7 @@ final class MemberRows {
         if (owners.isEmpty()) {
             return found;
         }
-        handle.createQuery("SELECT " + owner + ", " + member + " FROM " + table + " WHERE " + owner + " IN (<owners>)")
+        handle.createQuery(this == CONNECTION_TAGS ? SELECT_TAGS : SELECT_PHONES)
                 .bindList("owners", List.copyOf(owners))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(row -> found.computeIfAbsent(row.getKey(), key -> new HashSet<>()).add(row.getValue()));
