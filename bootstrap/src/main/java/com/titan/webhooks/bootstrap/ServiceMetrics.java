@@ -2,6 +2,7 @@ package com.titan.webhooks.bootstrap;
 
 import com.titan.webhooks.adapter.in.amqp.Settlements;
 import com.titan.webhooks.adapter.in.http.DeliveryCounter;
+import com.titan.webhooks.adapter.in.http.Refusal;
 import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveResult;
@@ -55,6 +56,8 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
     private final Clock clock;
     private final Map<Source, Map<DeliveryOutcome, Counter>> deliveries = new EnumMap<>(Source.class);
     private final Map<Source, Map<DeliveryOutcome, Counter>> unauthenticated = new EnumMap<>(Source.class);
+    // what HTTP refused before the use case: counted under the same two names, by the refusal's name
+    private final Map<Source, Map<Refusal, Counter[]>> refused = new EnumMap<>(Source.class);
     private final Map<Source, Timer> receiveTimers = new EnumMap<>(Source.class);
     private final Map<String, Counter> applied = new ConcurrentHashMap<>();
     private final Map<String, Counter> verifiedBy = new ConcurrentHashMap<>();
@@ -85,21 +88,21 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
         // meters are looked up once, not per delivery: the lookup costs more than the increment
         for (Source source : Source.values()) {
             Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);
-            for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
-                outcomes.put(outcome, Counter.builder("titan_deliveries").description("deliveries by source and outcome")
-                        .tag("source", source.wireName()).tag("outcome", outcome.metricName()).register(registry));
-            }
-            deliveries.put(source, outcomes);
             Map<DeliveryOutcome, Counter> strangers = new EnumMap<>(DeliveryOutcome.class);
             for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+                outcomes.put(outcome, deliveryCounter(source, outcome.metricName()));
                 if (!outcome.isAuthenticated()) {
-                    strangers.put(outcome, Counter.builder("titan_unauthenticated_requests")
-                            .description("requests to a webhook endpoint answered before a signature was verified;"
-                                    + " anyone's, so never part of the provider's failure streak")
-                            .tag("source", source.wireName()).tag("outcome", outcome.metricName()).register(registry));
+                    strangers.put(outcome, unauthenticatedCounter(source, outcome.metricName()));
                 }
             }
+            deliveries.put(source, outcomes);
             unauthenticated.put(source, strangers);
+            Map<Refusal, Counter[]> refusals = new EnumMap<>(Refusal.class);
+            for (Refusal refusal : Refusal.values()) {
+                refusals.put(refusal, new Counter[] {deliveryCounter(source, refusal.metricName()),
+                    unauthenticatedCounter(source, refusal.metricName())});
+            }
+            refused.put(source, refusals);
             receiveTimers.put(source, Timer.builder("titan_receive").description("time to answer a delivery")
                     .publishPercentileHistogram().tag("source", source.wireName()).register(registry));
         }
@@ -216,6 +219,26 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
                     .addKeyValue("outcome", outcome.metricName())
                     .log("consecutive non-2xx answers to the provider; TitanCard disables a webhook after 5");
         }
+    }
+
+    private Counter deliveryCounter(Source source, String outcome) {
+        return Counter.builder("titan_deliveries").description("deliveries by source and outcome")
+                .tag("source", source.wireName()).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter unauthenticatedCounter(Source source, String outcome) {
+        return Counter.builder("titan_unauthenticated_requests")
+                .description("requests to a webhook endpoint answered before a signature was verified;"
+                        + " anyone's, so never part of the provider's failure streak")
+                .tag("source", source.wireName()).tag("outcome", outcome).register(registry);
+    }
+
+    @Override
+    public void refused(Source source, Refusal refusal, long elapsedNanos) {
+        for (Counter counter : refused.get(source).get(refusal)) {
+            counter.increment();
+        }
+        receiveTimers.get(source).record(elapsedNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

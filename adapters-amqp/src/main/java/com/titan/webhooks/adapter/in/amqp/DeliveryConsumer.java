@@ -46,6 +46,9 @@ public final class DeliveryConsumer implements AutoCloseable {
     /** The dead-letter reason of a message whose {@code source} header names no provider. */
     static final String UNKNOWN_SOURCE = "unknown_source";
     static final String UNREADABLE = "unreadable";
+    /** The dead-letter reasons of what the queue refuses before the use case, named as HTTP's refusals are. */
+    static final String TOO_LARGE = "too_large";
+    static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
 
     private final ConnectionFactory factory;
     private final String queue;
@@ -191,12 +194,13 @@ public final class DeliveryConsumer implements AutoCloseable {
             settle(message, ReceiveResult.of(DeliveryOutcome.NOT_CONFIGURED));
             return;
         }
+        // what the queue itself refuses, before the use case: the reason travels with the dead letter
         if (message.body().length > maxBodyBytes) {
-            settle(message, ReceiveResult.of(DeliveryOutcome.TOO_LARGE));
+            settler.execute(() -> deadLetter(message, TOO_LARGE, null));
             return;
         }
         if (!ReceiveDeliveryCommand.isJson(read.contentType()) || !ReceiveDeliveryCommand.isIdentity(read.contentEncoding())) {
-            settle(message, ReceiveResult.of(DeliveryOutcome.UNSUPPORTED_MEDIA_TYPE));
+            settler.execute(() -> deadLetter(message, UNSUPPORTED_MEDIA_TYPE, null));
             return;
         }
         receiving.incrementAndGet();
@@ -225,7 +229,7 @@ public final class DeliveryConsumer implements AutoCloseable {
             return;
         }
         switch (outcome) {
-            case NOT_CONFIGURED, UNAVAILABLE, TIMED_OUT, TOO_MANY_PENDING -> {
+            case NOT_CONFIGURED, UNAVAILABLE -> {
                 Duration wait = retryWait();
                 LOG.debug("{}: returning a delivery to queue {} in {} ms", outcome.metricName(), queue, wait.toMillis());
                 settler.schedule(() -> {
@@ -233,7 +237,7 @@ public final class DeliveryConsumer implements AutoCloseable {
                     settlements.settled(Settlements.Disposition.RETURNED, outcome.metricName());
                 }, wait.toMillis(), TimeUnit.MILLISECONDS);
             }
-            // too large, not JSON, invalid signature, malformed: the outcome's name is the reason
+            // invalid signature, malformed: the outcome's name is the reason
             default -> settler.execute(() -> deadLetter(message, outcome.name().toLowerCase(java.util.Locale.ROOT),
                     result.detail().orElse(null)));
         }

@@ -46,8 +46,6 @@ public final class DeliveryReception extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger("com.titan.webhooks.delivery");
     // credentials are never stored with the delivery
     private static final Set<String> UNSTORED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
-    // the rest of a body not read is never parsed as the next request
-    private static final Map<String, String> CLOSE = Map.of("Connection", "close");
 
     private final Source source;
     private final ReceiveDeliveryUseCase receiver;
@@ -87,12 +85,12 @@ public final class DeliveryReception extends HttpHandler {
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
-            answer(response, ReceiveResult.of(DeliveryOutcome.TOO_LARGE), started);
+            refuse(response, Refusal.TOO_LARGE, started);
             return;
         }
         if (!ReceiveDeliveryCommand.isJson(request.getContentType())
                 || !ReceiveDeliveryCommand.isIdentity(request.getHeader(Header.ContentEncoding))) {
-            answer(response, ReceiveResult.of(DeliveryOutcome.UNSUPPORTED_MEDIA_TYPE), started);
+            refuse(response, Refusal.UNSUPPORTED_MEDIA_TYPE, started);
             return;
         }
         response.suspend();
@@ -129,11 +127,11 @@ public final class DeliveryReception extends HttpHandler {
                     // the body is still on its way: from here on it costs a place and runs against the clock
                     String client = request.getRemoteAddr();
                     if (!unfinished.hold(client)) {
-                        reject(DeliveryOutcome.TOO_MANY_PENDING);
+                        reject(Refusal.TOO_MANY_PENDING);
                         return;
                     }
                     heldFor = client;
-                    deadline = unfinished.expireAt(started, () -> reject(DeliveryOutcome.TIMED_OUT));
+                    deadline = unfinished.expireAt(started, () -> reject(Refusal.TIMED_OUT));
                 }
                 // Grizzly buffers the body and calls back once: onAllDataRead when it is complete, or
                 // onDataAvailable when more than the limit has arrived. (Asking for every piece instead
@@ -147,7 +145,7 @@ public final class DeliveryReception extends HttpHandler {
 
         @Override
         public void onDataAvailable() {
-            reject(DeliveryOutcome.TOO_LARGE);
+            reject(Refusal.TOO_LARGE);
         }
 
         @Override
@@ -165,7 +163,7 @@ public final class DeliveryReception extends HttpHandler {
                 body.write(buffer, 0, read);
             }
             if (body.size() > maxBodyBytes) {
-                reject(DeliveryOutcome.TOO_LARGE);
+                reject(Refusal.TOO_LARGE);
             } else {
                 complete();
             }
@@ -175,7 +173,7 @@ public final class DeliveryReception extends HttpHandler {
         public void onError(Throwable failure) {
             if (!settled.get()) {
                 LOG.debug("a {} body never arrived: {}", source.wireName(), failure.toString());
-                reject(DeliveryOutcome.TIMED_OUT);
+                reject(Refusal.TIMED_OUT);
             }
         }
 
@@ -203,10 +201,10 @@ public final class DeliveryReception extends HttpHandler {
             }, responder);
         }
 
-        private void reject(DeliveryOutcome outcome) {
+        private void reject(Refusal refusal) {
             if (settle()) {
                 try {
-                    answer(response, ReceiveResult.of(outcome), started);
+                    refuse(response, refusal, started);
                 } finally {
                     response.resume();
                 }
@@ -236,13 +234,6 @@ public final class DeliveryReception extends HttpHandler {
             case INVALID_SIGNATURE -> Answer.error(response, ErrorCode.INVALID_SIGNATURE, null, Map.of());
             case MALFORMED -> Answer.error(response, ErrorCode.MALFORMED_PAYLOAD, result.detail().orElse("malformed"),
                     Map.of());
-            // closed, so that the unread rest of the body is never parsed as a request
-            case TOO_LARGE -> Answer.error(response, ErrorCode.PAYLOAD_TOO_LARGE, null, CLOSE);
-            case UNSUPPORTED_MEDIA_TYPE -> Answer.error(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "the body must be JSON (application/json or application/*+json), sent without Content-Encoding",
-                    Map.of());
-            case TIMED_OUT -> Answer.error(response, ErrorCode.REQUEST_TIMEOUT, null, CLOSE);
-            case TOO_MANY_PENDING -> Answer.error(response, ErrorCode.TOO_MANY_REQUESTS, null, CLOSE);
             case NOT_CONFIGURED -> Answer.error(response, ErrorCode.SOURCE_NOT_CONFIGURED, null, Map.of());
             case UNAVAILABLE -> Answer.error(response, ErrorCode.UNAVAILABLE, null, Map.of());
         };
@@ -251,6 +242,13 @@ public final class DeliveryReception extends HttpHandler {
                 .addKeyValue("status", status).addKeyValue("event_id", id)
                 .addKeyValue("secret", result.secretUsed().map(DeliveryReception::secretLabel).orElse(null))
                 .log("delivery");
+    }
+
+    private void refuse(Response response, Refusal refusal, long started) {
+        int status = Answer.error(response, refusal.code(), refusal.detail(), refusal.headers());
+        counter.refused(source, refusal, System.nanoTime() - started);
+        LOG.atInfo().addKeyValue("source", source.wireName()).addKeyValue("outcome", refusal.metricName())
+                .addKeyValue("status", status).log("delivery");
     }
 
     /** Which configured secret verified the delivery: position and fingerprint, e.g. {@code 2:d0d87160}. */

@@ -32,7 +32,7 @@ class OneErrorVocabularyTest {
     @BeforeEach
     void start() {
         when(receiver.isConfigured(any())).thenReturn(true);
-        server = new HttpAdapterServer(receiver, (source, result, nanos) -> { },
+        server = new HttpAdapterServer(receiver, mock(DeliveryCounter.class),
                 new ApiTokenFilter(new ApiToken(Optional.of(HttpAdapterServer.TOKEN))),
                 new CardResource(cards, mock(TraceProvenanceUseCase.class)));
     }

@@ -56,7 +56,7 @@ class QueryRoutesTest {
 
     @BeforeEach
     void start() {
-        server = new HttpAdapterServer(mock(ReceiveDeliveryUseCase.class), (source, result, nanos) -> { },
+        server = new HttpAdapterServer(mock(ReceiveDeliveryUseCase.class), mock(DeliveryCounter.class),
                 new ApiTokenFilter(new ApiToken(Optional.of(HttpAdapterServer.TOKEN))),
                 new ConnectionResource(connections, provenance), new CardResource(cards, provenance),
                 new ReminderResource(reminders, provenance), new ContactResource(contacts, provenance),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -155,6 +156,7 @@ class WebhookStatusContractTest {
         assertEquals(413, answer.statusCode());
         assertEquals("{\"error\":\"payload_too_large\"}", answer.body());
         verify(receiver, never()).receive(any());
+        verify(counter, timeout(5_000)).refused(eq(Source.TITANCARD), eq(Refusal.TOO_LARGE), anyLong());
     }
 
     @Test
@@ -183,6 +185,9 @@ class WebhookStatusContractTest {
             assertTrue(answer.body().startsWith("{\"error\":\"unsupported_media_type\",\"detail\":"), answer.body());
         }
         verify(receiver, never()).receive(any());
+        verify(counter, timeout(5_000).times(2)).refused(eq(Source.TITANCARD), eq(Refusal.UNSUPPORTED_MEDIA_TYPE),
+                anyLong());
+        verify(counter, never()).count(any(), any(), anyLong());
     }
 
     @Test

@@ -1,17 +1,13 @@
 package com.titan.webhooks.application.port.in;
 
 /**
- * Every way a delivery can end, in the order the status contract checks them. The transport maps
- * each to its status code; metrics count them by {@link #metricName()}.
+ * Every way the receive use case can end a delivery, in the order it checks them. The transport maps
+ * each to its answer (a status code, an acknowledgement); metrics count them by {@link #metricName()}.
+ * What a transport refuses before the use case sees a delivery (a body too large, not JSON, too
+ * slow) is the transport's own and not here.
  */
 public enum DeliveryOutcome {
     NOT_CONFIGURED,
-    TOO_LARGE,
-    UNSUPPORTED_MEDIA_TYPE,
-    /** The body did not arrive in time (the transport's deadline). */
-    TIMED_OUT,
-    /** The sender already has as many bodies still arriving as one address may. */
-    TOO_MANY_PENDING,
     INVALID_SIGNATURE,
     MALFORMED,
     /** Stored; an event type with a handler. */
@@ -32,7 +28,7 @@ public enum DeliveryOutcome {
     public boolean isAuthenticated() {
         return switch (this) {
             case MALFORMED, ACCEPTED, IGNORED, DUPLICATE, UNAVAILABLE -> true;
-            case NOT_CONFIGURED, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TIMED_OUT, TOO_MANY_PENDING, INVALID_SIGNATURE -> false;
+            case NOT_CONFIGURED, INVALID_SIGNATURE -> false;
         };
     }
 
