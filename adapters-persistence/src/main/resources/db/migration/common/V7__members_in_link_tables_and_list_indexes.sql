@@ -6,17 +6,20 @@
 -- needed the members escaped, and matched wrongly when they were not).
 CREATE TABLE connection_tags (
     tag            TEXT NOT NULL,
-    connection_id  TEXT NOT NULL,
-    PRIMARY KEY (tag, connection_id)
+    connection_id  TEXT NOT NULL
 );
+-- Keyed by the member's first 200 characters, not the whole of it: a provider may send a tag of any
+-- length, and PostgreSQL refuses a B-tree entry over about 2.7 KB. A filter reads the range of the
+-- prefix, in owner order, and keeps the rows whose whole member is equal.
+CREATE INDEX connection_tags_tag ON connection_tags (substr(tag, 1, 200), connection_id);
 -- a connection's tags are replaced whole when it is saved
 CREATE INDEX connection_tags_connection ON connection_tags (connection_id);
 
 CREATE TABLE contact_phones (
     digits       TEXT NOT NULL,
-    contact_key  TEXT NOT NULL,
-    PRIMARY KEY (digits, contact_key)
+    contact_key  TEXT NOT NULL
 );
+CREATE INDEX contact_phones_digits ON contact_phones (substr(digits, 1, 200), contact_key);
 CREATE INDEX contact_phones_contact ON contact_phones (contact_key);
 
 -- The phones stored so far, split out of their '|a|b|' column. Phone digits hold nothing but
@@ -34,7 +37,7 @@ SELECT DISTINCT digits, contact_key FROM split WHERE digits IS NOT NULL AND digi
 -- One index per filter of each list query, ending in the query's keyset order, so that a page is
 -- one range of one index: the first rows of "status = x AND id > cursor ORDER BY id" are read in
 -- order, never sorted. (Unfiltered pages walk the primary key; updated_since uses the changed_at
--- indexes of V4; a tag filter walks connection_tags' primary key.)
+-- indexes of V4; a tag filter walks connection_tags_tag.)
 CREATE INDEX connections_status_id ON connections (status, id);
 CREATE INDEX connections_email_id ON connections (email_norm, id);
 DROP INDEX connections_email;

@@ -41,7 +41,7 @@ public final class ChangeResource {
                      @QueryParam("aggregate_id") String aggregateId, @Suspended AsyncResponse response) {
         try {
             Set<AggregateType> types = types(aggregate);
-            Optional<String> id = QueryParameters.text(aggregateId);
+            Optional<String> id = QueryParameters.filterId("aggregate_id", aggregateId);
             if (id.isPresent() && types.size() != 1) {
                 throw new InvalidParameterException("aggregate_id needs exactly one aggregate, e.g. aggregate=connection");
             }

@@ -40,6 +40,20 @@ final class QueryParameters {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * An id a list is filtered by: absent, or as sent. Sent blank it is refused, never taken for
+     * "no filter": a client that meant one connection's reminders must not get everyone's.
+     */
+    static Optional<String> filterId(String name, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            throw new InvalidParameterException(name + " must not be blank: it names one aggregate");
+        }
+        return Optional.of(value);
+    }
+
     static Optional<Instant> instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

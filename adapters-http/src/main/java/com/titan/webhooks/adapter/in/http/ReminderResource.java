@@ -36,7 +36,7 @@ public final class ReminderResource {
                                                @QueryParam("updated_since") String updatedSince,
                                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         ReminderFilter filter = new ReminderFilter(QueryParameters.text(status),
-                QueryParameters.instant("due_before", dueBefore), QueryParameters.text(connectionId),
+                QueryParameters.instant("due_before", dueBefore), QueryParameters.filterId("connection_id", connectionId),
                 QueryParameters.instant("updated_since", updatedSince));
         return PageResponse.from(reminders.list(filter, QueryParameters.page(cursor, limit)), ReminderResponse::from);
     }

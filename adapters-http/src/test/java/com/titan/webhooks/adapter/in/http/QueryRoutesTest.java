@@ -267,6 +267,17 @@ class QueryRoutesTest {
     }
 
     @Test
+    void aBlankIdToFilterBy_is400_neverEveryonesList() throws Exception {
+        for (String query : new String[] {"/api/reminders?connection_id=", "/api/reminders?connection_id=%20",
+                "/api/changes?aggregate=connection&aggregate_id=%20", "/api/changes?aggregate=card&aggregate_id="}) {
+            HttpResponse<String> answer = server.get(query);
+            assertEquals(400, answer.statusCode(), query + ": " + answer.body());
+            assertError(answer, "invalid_parameter");
+        }
+        verifyNoInteractions(reminders, changes);
+    }
+
+    @Test
     void anUnknownRouteOrMethod_isJson() throws Exception {
         HttpResponse<String> missing = server.get("/api/spaceships");
         HttpResponse<String> method = server.send(server.request("/api/connections")

@@ -32,7 +32,7 @@ public final class JdbiConnectionRepository implements Connections {
     private static final String LIST = """
             SELECT c.id, c.version, c.state, c.status, c.email_norm, c.phone_norm, c.deleted, c.last_changed_at
             FROM connections c""";
-    // a tag filter walks the tag's range of connection_tags' key, which is in connection id order already
+    // a tag filter walks the range of the tag's prefix in connection_tags_tag, in connection id order already
     private static final String LIST_TAGGED = LIST + """
 
             JOIN connection_tags t ON t.connection_id = c.id""";
@@ -40,8 +40,8 @@ public final class JdbiConnectionRepository implements Connections {
             rs.getLong("version"), rs.getString("state"), rs.getString("status"), rs.getString("email_norm"),
             rs.getString("phone_norm"), List.of(), rs.getBoolean("deleted"), rs.getLong("last_changed_at"));
     private static final String INSERT = """
-            INSERT INTO connections (id, version, state, status, email_norm, phone_norm, deleted, last_changed_at)
-            VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :deleted, :lastChangedAt)
+            INSERT INTO connections (id, version, state, status, email_norm, phone_norm, deleted, last_changed_at, tags)
+            VALUES (:id, 1, :state, :status, :emailNorm, :phoneNorm, :deleted, :lastChangedAt, '')
             ON CONFLICT (id) DO NOTHING
             """;
     private static final String UPDATE = """
@@ -110,11 +110,15 @@ public final class JdbiConnectionRepository implements Connections {
     static ListQuery listQuery(ConnectionFilter filter, PageRequest page) {
         String key = filter.tag().isPresent() ? "t.connection_id" : "c.id";
         ListQuery query = ListQuery.select(filter.tag().isPresent() ? LIST_TAGGED : LIST)
-                .where(filter.tag(), "t.tag = :tag", "tag")
+                .where(filter.tag(), "substr(t.tag, 1, 200) = substr(:tag, 1, 200) AND t.tag = :tag", "tag")
                 .where(key + " > :after", "after", Keyset.after(page.after()))
                 .where(filter.status(), "c.status = :status", "status")
                 .where(filter.email().flatMap(LinkKeys::email), "c.email_norm = :email", "email")
                 .where(filter.updatedSince().map(Instant::toEpochMilli), "c.changed_at >= :since", "since");
+        if (filter.email().isPresent() && filter.email().flatMap(LinkKeys::email).isEmpty()) {
+            // an email no row can have (blank, too long, control characters) matches nothing, never everything
+            query.where("1 = 0");
+        }
         if (!filter.includeDeleted()) {
             query.where("c.deleted = FALSE");
         }

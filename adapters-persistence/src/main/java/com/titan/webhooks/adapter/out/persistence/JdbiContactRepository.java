@@ -29,14 +29,15 @@ public final class JdbiContactRepository implements Contacts {
             SELECT contact_key, lead_status, email_norm FROM contacts
             WHERE lead_status IS NOT NULL
               AND (email_norm IN (<emails>)
-                   OR contact_key IN (SELECT contact_key FROM contact_phones WHERE digits IN (<phones>)))
+                   OR contact_key IN (SELECT contact_key FROM contact_phones
+                                      WHERE substr(digits, 1, 200) IN (<phonePrefixes>) AND digits IN (<phones>)))
             """;
     private static final RowMapper<ContactRow> ROW = (rs, ctx) -> new ContactRow(rs.getString("contact_key"),
             rs.getLong("version"), rs.getString("state"), rs.getString("lead_status"), rs.getString("email_norm"),
             List.of());
     private static final String INSERT = """
-            INSERT INTO contacts (contact_key, version, state, lead_status, email_norm)
-            VALUES (:key, 1, :state, :leadStatus, :emailNorm)
+            INSERT INTO contacts (contact_key, version, state, lead_status, email_norm, phone_norms)
+            VALUES (:key, 1, :state, :leadStatus, :emailNorm, '')
             ON CONFLICT (contact_key) DO NOTHING
             """;
     private static final String UPDATE = """
@@ -68,12 +69,17 @@ public final class JdbiContactRepository implements Contacts {
 
     /** The query of one page: a condition for each filter given. */
     static ListQuery listQuery(ContactFilter filter, PageRequest page) {
-        return ListQuery.select(LIST)
+        ListQuery query = ListQuery.select(LIST)
                 .where("contact_key > :after", "after", Keyset.after(page.after()))
                 .where(filter.leadStatus(), "lead_status = :leadStatus", "leadStatus")
                 .where(filter.email().flatMap(LinkKeys::email), "email_norm = :email", "email")
                 .where(filter.updatedSince().map(Instant::toEpochMilli), "changed_at >= :since", "since")
                 .then("ORDER BY contact_key\nLIMIT :limit", page.limit() + 1);
+        if (filter.email().isPresent() && filter.email().flatMap(LinkKeys::email).isEmpty()) {
+            // an email no row can have (blank, too long, control characters) matches nothing, never everything
+            query.where("1 = 0");
+        }
+        return query;
     }
 
     @Override
@@ -82,6 +88,8 @@ public final class JdbiContactRepository implements Contacts {
             List<Map.Entry<String, ContactLink>> linked = handle.createQuery(LINKED)
                     .bindList(EmptyHandling.NULL_KEYWORD, "emails", List.copyOf(emails))
                     .bindList(EmptyHandling.NULL_KEYWORD, "phones", List.copyOf(phones))
+                    .bindList(EmptyHandling.NULL_KEYWORD, "phonePrefixes",
+                            phones.stream().map(MemberRows::indexed).distinct().toList())
                     .map((rs, ctx) -> Map.entry(rs.getString("contact_key"), new ContactLink(
                             new ContactKey(rs.getString("contact_key")), rs.getString("lead_status"),
                             Optional.ofNullable(rs.getString("email_norm")), Set.of())))

@@ -22,7 +22,7 @@ record JsonState(String json) {
      * Binds a {@link JsonState}. PostgreSQL is told the type is to be inferred (JDBC's
      * {@code OTHER}), so that text is taken for the JSONB column without a cast in every statement;
      * JSONB refuses the escape {@code \u0000}, so it is bound as {@code \ufffd}, as
-     * {@link StorableText} does for the other columns (migration V10 did the same to stored state).
+     * {@link StorableText} does for the other columns (migration V9 did the same to stored state).
      */
     static final class Binding extends AbstractArgumentFactory<JsonState> {
 

@@ -12,8 +12,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A list that queries look into (a connection's tags, a contact's phone digits), kept one member
- * per row of a link table keyed by (member, owner): finding the owners of one member is a look-up
- * of its whole value in that key, the same SQL in both dialects, whatever characters it holds.
+ * per row of a link table indexed by (the member's first {@value #INDEXED_CHARACTERS} characters,
+ * owner): finding the owners of one member is a look-up of that prefix, then of its whole value,
+ * the same SQL in both dialects, whatever characters it holds and however long it is.
+ *
+ * <p>The table's legacy {@code '|a|b|'} column ({@code connections.tags}, {@code
+ * contacts.phone_norms}) is written empty and no longer read; it stays until a later release, so
+ * that instances of the previous one keep running during a rolling upgrade.
  */
 enum MemberRows {
     CONNECTION_TAGS,
@@ -25,6 +30,15 @@ enum MemberRows {
     private static final String DELETE_PHONES = "DELETE FROM contact_phones WHERE contact_key IN (<owners>)";
     private static final String INSERT_PHONES = "INSERT INTO contact_phones (digits, contact_key) VALUES (:member, :owner)";
     private static final String SELECT_PHONES = "SELECT contact_key, digits FROM contact_phones WHERE contact_key IN (<owners>)";
+
+    /** How much of a member the index holds: well under PostgreSQL's limit for a B-tree entry. */
+    static final int INDEXED_CHARACTERS = 200;
+
+    /** The part of {@code member} the index holds, counted in characters as SQL's {@code substr} counts them. */
+    static String indexed(String member) {
+        return member.codePointCount(0, member.length()) <= INDEXED_CHARACTERS ? member
+                : member.substring(0, member.offsetByCodePoints(0, INDEXED_CHARACTERS));
+    }
 
     /**
      * Replaces the members of each owner in {@code members} with those given. Called after the

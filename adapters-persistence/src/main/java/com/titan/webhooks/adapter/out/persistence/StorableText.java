@@ -9,9 +9,9 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * Binds every string so that PostgreSQL can hold it: its {@code text} type refuses the NUL
  * character, which a provider may well send inside a JSON string. Left as it was, one such value
  * would fail its whole transaction (a delivery answered 503 forever, a projection batch rolled
- * back). Each NUL is bound as U+FFFD instead. Nothing is lost: the raw body keeps the original
- * bytes, and the aggregates' JSON state keeps the escaped {@code \u0000}; only the columns that
- * queries filter on see the replacement.
+ * back). Each NUL is bound as U+FFFD instead. The raw body keeps the original bytes; on
+ * PostgreSQL the aggregates' JSONB state holds U+FFFD as well ({@link JsonState}), on SQLite the
+ * escaped {@code \u0000}.
  */
 final class StorableText extends AbstractArgumentFactory<String> {
 

@@ -68,7 +68,7 @@ final class ListQueries {
                 "connections email", "connections updated_since", "connections include_deleted",
                 "connections status+tag+updated_since");
         // the index each one's plan must use: dropping it fails ListQueryPlansTest
-        List<String> connectionIndexes = List.of("connections_pkey", "connections_status_id", "connection_tags_pkey",
+        List<String> connectionIndexes = List.of("connections_pkey", "connections_status_id", "connection_tags_tag",
                 "connections_email_id", "connections_changed_at", "connections_pkey", "connections_changed_at");
         for (int i = 0; i < connections.size(); i++) {
             ConnectionFilter filter = connections.get(i);

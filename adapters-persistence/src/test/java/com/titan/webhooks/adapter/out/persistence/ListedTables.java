@@ -61,10 +61,10 @@ final class ListedTables {
         database.jdbiTransactions().withHandle(handle -> {
             run(handle, rows, """
                     INSERT INTO connections (id, version, state, status, email_norm, phone_norm, deleted, last_changed_at,
-                                             changed_at)
+                                             changed_at, tags)
                     SELECT 'c' || lpad(i::text, 8, '0'), 1, CAST(:state AS jsonb), CASE WHEN i % 100 = 0 THEN 'archived' ELSE (:statuses)[1 + i % 3] END,
                            'user' || i || '@example.com', '1555' || lpad(i::text, 7, '0'), i % 50 = 0, :base + i * 10,
-                           :base + ((i::bigint * 7919) % :rows) * 10
+                           :base + ((i::bigint * 7919) % :rows) * 10, ''
                     FROM generate_series(:from, :to) AS i
                     """, connectionState);
             run(handle, rows, """
@@ -87,9 +87,9 @@ final class ListedTables {
                     FROM generate_series(:from, :to) AS i
                     """, reminderState);
             run(handle, rows, """
-                    INSERT INTO contacts (contact_key, version, state, lead_status, email_norm, changed_at)
+                    INSERT INTO contacts (contact_key, version, state, lead_status, email_norm, changed_at, phone_norms)
                     SELECT 'p' || lpad(i::text, 8, '0'), 1, CAST(:state AS jsonb), CASE WHEN i % 100 = 0 THEN 'hot' ELSE (:leadStatuses)[1 + i % 3] END,
-                           'lead' || i || '@example.com', :base + ((i::bigint * 7919) % :rows) * 10
+                           'lead' || i || '@example.com', :base + ((i::bigint * 7919) % :rows) * 10, ''
                     FROM generate_series(:from, :to) AS i
                     """, contactState);
             run(handle, rows, """

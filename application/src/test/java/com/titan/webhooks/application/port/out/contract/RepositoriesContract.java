@@ -216,6 +216,42 @@ public abstract class RepositoriesContract extends StoreContract {
     }
 
     @Test
+    void aTagOfAnyLength_isKept_andFoundWhole_evenWhereItsBeginningIsAnotherTags() {
+        // PostgreSQL refuses a B-tree entry over about 2.7 KB: a tag is indexed by its beginning
+        String id = "long-" + unique();
+        String beginning = unique() + "x".repeat(300);
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder incompressible = new StringBuilder(beginning);
+        while (incompressible.length() < 6_000) {
+            incompressible.append((char) ('!' + random.nextInt(90)));
+        }
+        String longTag = incompressible.toString();
+        Connection connection = TestEvents.aConnection(id);
+        connection.apply(TestEvents.tagged(id, TestEvents.stamp(9_000), List.of(longTag, beginning + "other")));
+        store.connections().save(connection);
+
+        assertEquals(List.of(id), taggedWith(longTag));
+        assertEquals(List.of(id), taggedWith(beginning + "other"));
+        assertEquals(List.of(), taggedWith(beginning), "a tag's beginning is no tag of its own");
+        assertEquals(List.of(longTag, beginning + "other"),
+                store.connections().find(new ConnectionId(id)).orElseThrow().tags());
+    }
+
+    @Test
+    void anEmailFilterNoRowCanMatch_matchesNothing_neverEverything() {
+        Connection connection = TestEvents.aConnection("mail-" + unique());
+        store.connections().save(connection);
+        store.contacts().save(TestEvents.aContact("mail-" + unique() + "@example.com"));
+        for (String email : List.of("a".repeat(321) + "@example.com", " ", "bell\u0007@example.com")) {
+            ConnectionFilter connections = new ConnectionFilter(Optional.empty(), Optional.empty(), Optional.of(email),
+                    Optional.empty(), true);
+            assertEquals(List.of(), store.connections().list(connections, PageRequest.first(10)).items(), email);
+            ContactFilter contacts = new ContactFilter(Optional.empty(), Optional.of(email), Optional.empty());
+            assertEquals(List.of(), store.contacts().list(contacts, PageRequest.first(10)).items(), email);
+        }
+    }
+
+    @Test
     void cursor_notIssuedByTheService_isRefused() {
         ConnectionFilter all = new ConnectionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 false);

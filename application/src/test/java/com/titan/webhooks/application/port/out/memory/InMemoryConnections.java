@@ -65,8 +65,11 @@ final class InMemoryConnections implements Connections {
 
     @Override
     public Page<Connection> list(ConnectionFilter filter, PageRequest page) {
-        // an email that identifies nobody filters nothing, as in the SQL stores
+        // an email no row can have matches nothing, as in the SQL stores
         Optional<String> email = filter.email().flatMap(LinkKeys::email);
+        if (filter.email().isPresent() && email.isEmpty()) {
+            return stored.list(cursors, page, row -> false);
+        }
         return stored.list(cursors, page, row -> {
             Connection c = row.aggregate();
             return filter.status().map(status -> c.field(ConnectionField.STATUS).equals(Optional.of(status))).orElse(true)

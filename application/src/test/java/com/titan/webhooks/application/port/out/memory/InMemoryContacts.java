@@ -52,8 +52,11 @@ final class InMemoryContacts implements Contacts {
 
     @Override
     public Page<Contact> list(ContactFilter filter, PageRequest page) {
-        // an email that identifies nobody filters nothing, as in the SQL stores
+        // an email no row can have matches nothing, as in the SQL stores
         Optional<String> email = filter.email().flatMap(LinkKeys::email);
+        if (filter.email().isPresent() && email.isEmpty()) {
+            return stored.list(cursors, page, row -> false);
+        }
         return stored.list(cursors, page, row -> {
             Contact c = row.aggregate();
             return filter.leadStatus().map(status -> c.leadStatus().equals(Optional.of(status))).orElse(true)
