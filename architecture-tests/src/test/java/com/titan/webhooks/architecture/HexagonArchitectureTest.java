@@ -56,6 +56,12 @@ class HexagonArchitectureTest {
     static final ArchRule api_resources_require_the_token = HexagonRules.API_RESOURCES_REQUIRE_THE_TOKEN;
 
     @ArchTest
+    static final ArchRule resource_paths_are_literal_prefixes = HexagonRules.RESOURCE_PATHS_ARE_LITERAL_PREFIXES;
+
+    @ArchTest
+    static final ArchRule routes_are_methods_of_resources = HexagonRules.ROUTES_ARE_METHODS_OF_RESOURCES;
+
+    @ArchTest
     static final ArchRule provider_events_are_records_in_sealed_families =
             HexagonRules.PROVIDER_EVENTS_ARE_RECORDS_IN_SEALED_FAMILIES;
 }

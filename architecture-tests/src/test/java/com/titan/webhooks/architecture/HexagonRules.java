@@ -145,6 +145,55 @@ final class HexagonRules {
             .because("the front door's path check is one lock; the resource's own token check is the second,"
                     + " which holds wherever a router reads a path differently");
 
+    private static final java.util.regex.Pattern LITERAL_ROUTE = java.util.regex.Pattern.compile(
+            "/[a-z][a-z0-9._-]*(/[a-z][a-z0-9._-]*)*");
+    private static final java.util.List<String> HTTP_METHODS = java.util.List.of("GET", "POST", "PUT", "DELETE",
+            "PATCH", "HEAD", "OPTIONS").stream().map(name -> "jakarta.ws.rs." + name).toList();
+
+    /**
+     * The token rule reads a resource's class-level path, so that path must say where the routes
+     * are: a literal prefix, never the root and never a template (a class at "/" with a method at
+     * "api/secrets", or one at "/{x: a}pi", would pass it unguarded); and every route is a method
+     * with its HTTP method on such a class, never a sub-resource whose path a locator decides.
+     */
+    static final ArchRule RESOURCE_PATHS_ARE_LITERAL_PREFIXES = classes()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should(new ArchCondition<JavaClass>("have a class-level @Path that is a literal prefix, not the root") {
+                @Override
+                public void check(JavaClass resource, ConditionEvents events) {
+                    String path = resource.tryGetAnnotationOfType("jakarta.ws.rs.Path")
+                            .map(annotation -> String.valueOf(annotation.get("value").orElse(""))).orElse("");
+                    if (!LITERAL_ROUTE.matcher(path).matches()) {
+                        events.add(SimpleConditionEvent.violated(resource, resource.getName() + " is served at '"
+                                + path + "', which is not a literal prefix"));
+                    }
+                }
+            })
+            .because("the token rule and a reader both go by a resource's class-level path");
+
+    static final ArchRule ROUTES_ARE_METHODS_OF_RESOURCES = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .or(new DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethod>("are annotated with an HTTP method") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaMethod method) {
+                    return HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith);
+                }
+            })
+            .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                    "carry an HTTP method, in a class with its own @Path") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                    boolean routed = HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith);
+                    boolean inResource = method.getOwner().isAnnotatedWith("jakarta.ws.rs.Path");
+                    if (!routed || !inResource) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + (routed
+                                ? " is a route outside a resource with its own @Path"
+                                : " is a sub-resource locator: its routes' paths escape the class-level rules")));
+                    }
+                }
+            })
+            .because("every route's path is then its class's literal prefix plus its own: what the rules check");
+
     static final ArchRule NAMES_SAY_THE_DOMAIN = noClasses()
             .should().haveSimpleNameEndingWith("Manager")
             .orShould().haveSimpleNameEndingWith("Helper")

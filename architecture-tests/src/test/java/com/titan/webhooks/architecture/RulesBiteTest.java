@@ -116,6 +116,21 @@ class RulesBiteTest {
     }
 
     @Test
+    void resourcePathsAreLiteralPrefixes_reportsTheRootAndATemplate() {
+        EvaluationResult result = evaluate(HexagonRules.RESOURCE_PATHS_ARE_LITERAL_PREFIXES, "bypass");
+        assertViolationNames(result, "RootResource");
+        assertViolationNames(result, "TemplateResource");
+        assertFalse(evaluate(HexagonRules.RESOURCE_PATHS_ARE_LITERAL_PREFIXES, "unguarded").hasViolation());
+    }
+
+    @Test
+    void routesAreMethodsOfResources_reportsALocatorAndARouteOutsideAResource() {
+        EvaluationResult result = evaluate(HexagonRules.ROUTES_ARE_METHODS_OF_RESOURCES, "bypass");
+        assertViolationNames(result, "LocatingResource.secrets");
+        assertViolationNames(result, "SecretsSubResource.get");
+    }
+
+    @Test
     void rules_passOnAWellFormedFixture() {
         JavaClasses clean = new ClassFileImporter().importPackages(FIXTURES + "adaptertoadapter.adapter.out");
         assertFalse(HexagonRules.layers().withOptionalLayers(true).evaluate(clean).hasViolation());
