@@ -66,7 +66,9 @@ final class PostgresqlAppend {
                              Function<NewDelivery, Object> column) {
         Object[] values = type.equals("bytea") ? new byte[deliveries.size()][] : new Object[deliveries.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(deliveries.get(i));
+            Object value = column.apply(deliveries.get(i));
+            // arrays bypass the argument factories: text gets here what StorableText does to every string
+            values[i] = value instanceof String text ? StorableText.storable(text) : value;
         }
         Array array;
         try {

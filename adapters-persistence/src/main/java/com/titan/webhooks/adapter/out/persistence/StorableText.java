@@ -24,7 +24,12 @@ final class StorableText extends AbstractArgumentFactory<String> {
 
     @Override
     protected Argument build(String value, ConfigRegistry config) {
-        String storable = value.indexOf(NUL) < 0 ? value : value.replace(NUL, REPLACEMENT);
+        String storable = storable(value);
         return (position, statement, context) -> statement.setString(position, storable);
+    }
+
+    /** {@code value} as PostgreSQL's text can hold it; also for text bound otherwise than one by one (arrays). */
+    static String storable(String value) {
+        return value == null || value.indexOf(NUL) < 0 ? value : value.replace(NUL, REPLACEMENT);
     }
 }
