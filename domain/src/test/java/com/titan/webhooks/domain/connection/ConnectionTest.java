@@ -88,7 +88,7 @@ class ConnectionTest {
 
         assertEquals(List.of("vip"), connection.tags(), "the later tag list stays");
         assertEquals(Optional.of("Jane Doe"), connection.field(ConnectionField.FULL_NAME));
-        assertEquals(1, connection.notes().size());
+        assertEquals(1, connection.addedNotes().size());
         assertFalse(connection.isDeleted());
     }
 
@@ -123,16 +123,18 @@ class ConnectionTest {
     }
 
     @Test
-    void noteBeyondTheLimit_isRefused_andTheConnectionKeepsWhatItHad() {
-        Connection connection = fresh();
-        for (int i = 0; i < Connection.MAX_NOTES; i++) {
-            connection.apply(noteAdded(ID, stamp(1_000 + i), "note-" + i, "hello"));
-        }
-        connection.apply(noteAdded(ID, stamp(5_000), "note-0", "hello, edited"));
-        LimitReachedException refused = assertThrows(LimitReachedException.class,
-                () -> connection.apply(noteAdded(ID, stamp(9_000), "one-too-many", "hello")));
-        assertTrue(refused.getMessage().contains(String.valueOf(Connection.MAX_NOTES)), refused.getMessage());
-        assertEquals(Connection.MAX_NOTES, connection.notes().size());
+    void aReloadedConnection_holdsOnlyWhatItsEventsAdd_andKnowsWhenTheLastNoteCame() {
+        Connection built = fresh();
+        built.apply(noteAdded(ID, stamp(1_000), "n1", "first"));
+        built.apply(noteAdded(ID, stamp(3_000), "n2", "second"));
+        Connection reloaded = Connection.reconstitute(new ConnectionId(ID), built.fields(), null, built.annotatedAt().orElseThrow(),
+                built.lifecycle(), 1);
+
+        assertEquals(List.of(), reloaded.addedNotes(), "its stored notes stay in its store");
+        assertEquals(built.lastChangedAt(), reloaded.lastChangedAt());
+        reloaded.apply(noteAdded(ID, stamp(2_000), "n3", "third, older"));
+        assertEquals(List.of("n3"), reloaded.addedNotes().stream().map(Note::id).toList());
+        assertEquals(Instant.ofEpochMilli(3_000), reloaded.annotatedAt().orElseThrow(), "an older note moves nothing back");
     }
 
     @Test
