@@ -92,12 +92,21 @@ abstract class ChangeFeedApiContract extends RunningServiceContract {
         assertEquals(1, third.get("state").get("notes").size(), "a change holds the note it added, not the history");
         assertEquals("note-3", third.get("state").get("notes").get(0).get("id").asText());
         assertTrue(third.get("state").get("notes_next_cursor").isNull());
+        cursor = third.get("cursor").asText();
+
+        // a note that changes no stored one is no change: the same note in other bytes, an older version
+        awaitSettled(deliverCard("note.added", 3_000, "{\"id\":\"note-2\",\"connection_id\":\"" + id
+                + "\",\"note_content\":\"call 2\",\"resent\":true}"));
+        awaitSettled(deliverCard("note.added", 500, "{\"id\":\"note-3\",\"connection_id\":\"" + id
+                + "\",\"note_content\":\"call 3, an older version\"}"));
+        assertEquals(List.of(), feed.drain(cursor, 100, ""), "nothing stored changed");
 
         JsonNode first = feed.json("/api/connections/" + id + "?notes_limit=2");
         assertEquals(List.of("note-1", "note-2"), noteIds(first));
         JsonNode second = feed.json("/api/connections/" + id + "?notes_limit=2&notes_cursor="
                 + FeedClient.enc(first.get("notes_next_cursor").asText()));
         assertEquals(List.of("note-3"), noteIds(second));
+        assertEquals("call 3", second.get("notes").get(0).get("content").asText(), "the later version is kept");
         assertTrue(second.get("notes_next_cursor").isNull());
         assertFalse(feed.json("/api/connections?limit=500").get("items").get(0).has("notes"),
                 "the list does not repeat every connection's notes");

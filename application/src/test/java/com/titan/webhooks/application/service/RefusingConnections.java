@@ -81,6 +81,16 @@ final class RefusingConnections implements Connections {
     }
 
     @Override
+    public List<Note> storedNotes(ConnectionId id, Set<String> noteIds) {
+        return store.storedNotes(id, noteIds);
+    }
+
+    @Override
+    public Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys) {
+        return store.storedEnrichments(id, eventKeys);
+    }
+
+    @Override
     public Page<Note> notes(ConnectionId id, PageRequest page) {
         return store.notes(id, page);
     }

@@ -8,12 +8,14 @@ import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
 import com.titan.webhooks.domain.event.TombstoneClock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Aggregate: a person met through TitanCard.
@@ -152,6 +154,24 @@ public final class Connection implements Aggregate<Connection> {
     void addEnrichment(Enrichment enrichment) {
         enrichments.putIfAbsent(enrichment.eventKey(), enrichment);
         annotated(enrichment.completedAt());
+    }
+
+    /**
+     * Forgets the additions that change nothing its store keeps: a note whose stored version
+     * {@link Note#kept} keeps over it, an enrichment stored already. Then applying a note again is
+     * no change, as applying any event again is, although the connection does not hold its notes.
+     *
+     * @param storedNotes the stored versions of (some of) the notes it added
+     * @param storedEnrichments the event keys of the enrichments it added that are stored already
+     */
+    public void settleAdditions(Collection<Note> storedNotes, Set<String> storedEnrichments) {
+        for (Note stored : storedNotes) {
+            Note added = notes.get(stored.id());
+            if (added != null && Note.kept(stored, added).equals(stored)) {
+                notes.remove(stored.id());
+            }
+        }
+        enrichments.keySet().removeAll(storedEnrichments);
     }
 
     private void annotated(Instant at) {

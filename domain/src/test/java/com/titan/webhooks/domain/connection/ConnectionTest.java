@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
+import com.titan.webhooks.domain.event.TombstoneClock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
@@ -135,6 +138,23 @@ class ConnectionTest {
         reloaded.apply(noteAdded(ID, stamp(2_000), "n3", "third, older"));
         assertEquals(List.of("n3"), reloaded.addedNotes().stream().map(Note::id).toList());
         assertEquals(Instant.ofEpochMilli(3_000), reloaded.annotatedAt().orElseThrow(), "an older note moves nothing back");
+    }
+
+    @Test
+    void additionsItsStoreKeepsAlready_areForgotten_soThatApplyingANoteAgainIsNoChange() {
+        Connection stored = Connection.reconstitute(new ConnectionId(ID), Map.of(), null, Instant.ofEpochMilli(3_000),
+                TombstoneClock.NEVER_SEEN, 1);
+        Connection connection = stored.copy();
+        connection.apply(noteAdded(ID, stamp(2_000), "n1", "hello"));
+        connection.apply(noteAdded(ID, stamp(1_000), "n2", "older than the stored n2"));
+        connection.apply(noteAdded(ID, stamp(3_000), "n3", "new"));
+
+        connection.settleAdditions(List.of(new Note("n1", "hello", Instant.ofEpochMilli(2_000)),
+                new Note("n2", "stored", Instant.ofEpochMilli(2_500))), Set.of());
+
+        assertEquals(List.of("n3"), connection.addedNotes().stream().map(Note::id).toList());
+        connection.settleAdditions(List.of(new Note("n3", "new", Instant.ofEpochMilli(3_000))), Set.of());
+        assertEquals(stored, connection, "nothing left to save");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -28,6 +30,9 @@ final class ConnectionMembers {
             """;
     private static final String STORED_NOTES = """
             SELECT note_id, content, added_at FROM connection_notes WHERE connection_id = :connection AND note_id IN (<ids>)
+            """;
+    private static final String STORED_ENRICHMENTS = """
+            SELECT event_key FROM connection_enrichments WHERE connection_id = :connection AND event_key IN (<keys>)
             """;
     private static final String REPLACE_NOTE = """
             UPDATE connection_notes SET content = :content, added_at = :addedAt, page_key = :pageKey
@@ -62,7 +67,9 @@ final class ConnectionMembers {
         PreparedBatch enrichments = handle.prepareBatch(INSERT_ENRICHMENT);
         for (Connection connection : connections) {
             String owner = connection.id().value();
-            Map<String, Note> stored = storedNotes(handle, owner, connection.addedNotes());
+            Map<String, Note> stored = new HashMap<>();
+            storedNotes(handle, owner, connection.addedNotes().stream().map(Note::id).collect(Collectors.toSet()))
+                    .forEach(note -> stored.put(note.id(), note));
             for (Note note : connection.addedNotes()) {
                 Note current = stored.get(note.id());
                 if (current == null) {
@@ -87,16 +94,23 @@ final class ConnectionMembers {
         }
     }
 
-    private static Map<String, Note> storedNotes(Handle handle, String owner, List<Note> added) {
-        Map<String, Note> stored = new HashMap<>();
-        if (added.isEmpty()) {
-            return stored;
+    /** The stored versions of those of {@code ids} that the connection has. */
+    static List<Note> storedNotes(Handle handle, String owner, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        handle.createQuery(STORED_NOTES).bind("connection", owner)
-                .bindList("ids", added.stream().map(Note::id).toList())
+        return handle.createQuery(STORED_NOTES).bind("connection", owner).bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> note(rs.getString("note_id"), rs.getString("content"), rs.getString("added_at")))
-                .forEach(note -> stored.put(note.id(), note));
-        return stored;
+                .list();
+    }
+
+    /** Those of {@code keys} whose enrichment the connection has stored. */
+    static Set<String> storedEnrichments(Handle handle, String owner, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return handle.createQuery(STORED_ENRICHMENTS).bind("connection", owner).bindList("keys", List.copyOf(keys))
+                .mapTo(String.class).collect(Collectors.toSet());
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, String owner, Note note) {

@@ -105,6 +105,16 @@ public final class JdbiConnectionRepository implements Connections {
     }
 
     @Override
+    public List<Note> storedNotes(ConnectionId id, Set<String> noteIds) {
+        return transactions.withHandle(handle -> ConnectionMembers.storedNotes(handle, id.value(), noteIds));
+    }
+
+    @Override
+    public Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys) {
+        return transactions.withHandle(handle -> ConnectionMembers.storedEnrichments(handle, id.value(), eventKeys));
+    }
+
+    @Override
     public Page<Note> notes(ConnectionId id, PageRequest page) {
         return transactions.withHandle(handle -> ConnectionMembers.notes(handle, id.value(), page));
     }

@@ -30,6 +30,12 @@ public interface Connections extends AggregateStore<ConnectionId, Connection> {
      */
     void lock(Collection<ConnectionId> ids);
 
+    /** The stored versions of those of {@code noteIds} that one connection has, in one round trip. */
+    List<Note> storedNotes(ConnectionId id, Set<String> noteIds);
+
+    /** Those of {@code eventKeys} whose enrichment one connection has stored, in one round trip. */
+    Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys);
+
     /** A connection's notes in the order they were added (then by id), from the page's cursor on. */
     Page<Note> notes(ConnectionId id, PageRequest page);
 

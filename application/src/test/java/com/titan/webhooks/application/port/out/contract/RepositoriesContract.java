@@ -211,6 +211,10 @@ public abstract class RepositoriesContract extends StoreContract {
         assertEquals(List.of("n1:first, again", "n2:second", "n3:third"), seen);
         assertEquals(2, pages);
         assertEquals(1, store.connections().enrichments(key, PageRequest.first(50)).items().size());
+        assertEquals(List.of(new Note("n1", "first, again", Instant.ofEpochMilli(1_000))),
+                store.connections().storedNotes(key, Set.of("n1", "never-added")));
+        String enrichment = store.connections().enrichments(key, PageRequest.first(50)).items().get(0).eventKey();
+        assertEquals(Set.of(enrichment), store.connections().storedEnrichments(key, Set.of(enrichment, "never-run")));
         assertEquals(List.of(), store.connections().notes(new ConnectionId("none-" + unique()), PageRequest.first(50))
                 .items());
         assertThrows(UnknownCursorException.class, () -> store.connections().notes(key,

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,6 +66,19 @@ final class InMemoryConnections implements Connections {
                         StoreState.memberKey(id, enrichment.eventKey()), enrichment));
             }
         });
+    }
+
+    @Override
+    public List<Note> storedNotes(ConnectionId id, Set<String> noteIds) {
+        return store.read(state -> noteIds.stream().map(note -> state.notes.get(StoreState.memberKey(id.value(), note)))
+                .filter(Objects::nonNull).toList());
+    }
+
+    @Override
+    public Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys) {
+        return store.read(state -> eventKeys.stream()
+                .filter(key -> state.enrichments.containsKey(StoreState.memberKey(id.value(), key)))
+                .collect(Collectors.toSet()));
     }
 
     @Override
