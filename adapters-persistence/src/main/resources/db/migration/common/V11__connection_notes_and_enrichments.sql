@@ -3,6 +3,7 @@
 -- or enrichment event key): a delivery applied again writes nothing. page_key is the time the member
 -- came as fixed-width digits, then its id: the order a connection's route pages them in, by keyset.
 -- V12 moves what the stored states hold into these tables.
+-- (No V10: no release ever had one; the numbers need not be consecutive.)
 CREATE TABLE connection_notes (
     connection_id  TEXT NOT NULL,
     note_id        TEXT NOT NULL,

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * note and enrichment there and writes the state at schema 2 without them, and the connection
  * reads, pages its notes and takes new ones as one written since.
  */
-class UpgradeFromV10Test {
+class UpgradeFromV9Test {
 
     private static final String ID = "old-annotated";
 
@@ -40,8 +40,9 @@ class UpgradeFromV10Test {
     @MethodSource("stores")
     void connectionWithNotesInItsState_upgrades_andKeepsEveryOne(Supplier<TestDatabase> kind) {
         try (TestDatabase store = kind.get(); Database database = Database.open(store.settings())) {
-            // V10 (state as JSONB) is PostgreSQL's only: on SQLite the release at V10 left the store at V9
-            database.migrateOnlyTo(store.isPostgres() ? "10" : "9");
+            // the store as it was before the notes left the state: V9 (state as JSONB) is PostgreSQL's
+            // only, so SQLite was at V8
+            database.migrateOnlyTo(store.isPostgres() ? "9" : "8");
             Connection old = Connection.unseen(new ConnectionId(ID));
             old.apply(TestEvents.connectionCreated(ID, TestEvents.stamp(1_000),
                     TestEvents.connectionFields(ConnectionField.FULL_NAME, "Jane Doe"), List.of("vip")));
@@ -53,8 +54,8 @@ class UpgradeFromV10Test {
             database.transactions().inTransaction(() -> database.jdbiTransactions().withHandle(handle -> handle
                     .createUpdate("""
                             INSERT INTO connections (id, version, state, status, email_norm, phone_norm, deleted,
-                                                     last_changed_at, changed_at)
-                            VALUES (:id, 3, :state, NULL, NULL, NULL, FALSE, 6000, 6000)
+                                                     last_changed_at, changed_at, tags)
+                            VALUES (:id, 3, :state, NULL, NULL, NULL, FALSE, 6000, 6000, '')
                             """).bind("id", ID).bind("state", new JsonState(v10State)).execute()));
 
             assertEquals(2, database.migrate(), "V11 and V12 applied");
