@@ -2,6 +2,7 @@ package com.titan.webhooks.bootstrap;
 
 import static com.titan.webhooks.bootstrap.ReceiveContract.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +73,53 @@ abstract class ChangeFeedApiContract extends RunningServiceContract {
         JsonNode update = awaitChanges(cursor, 1).get(0);
         assertEquals(newer, update.get("event_id").asText());
         assertEquals(Set.of("title", "last_event_at"), names(update.get("changed")));
+    }
+
+    @Test
+    void noteAdded_isAChangeHoldingThatNoteOnly_andTheRoutePagesEveryNote() {
+        String id = unique("conn");
+        String cursor = feed.head();
+        deliverCard("connection.created", 1_000, "{\"id\":\"" + id + "\",\"full_name\":\"Ada\"}");
+        cursor = awaitChanges(cursor, 1).get(0).get("cursor").asText();
+        for (int n = 1; n <= 3; n++) {
+            // one at a time, so that each note is a change of its own
+            awaitSettled(deliverCard("note.added", 1_000 + n * 1_000, "{\"id\":\"note-" + n + "\",\"connection_id\":\""
+                    + id + "\",\"note_content\":\"call " + n + "\"}"));
+        }
+        List<JsonNode> changes = awaitChanges(cursor, 3);
+        JsonNode third = changes.get(2);
+        assertTrue(names(third.get("changed")).contains("notes"), third.toString());
+        assertEquals(1, third.get("state").get("notes").size(), "a change holds the note it added, not the history");
+        assertEquals("note-3", third.get("state").get("notes").get(0).get("id").asText());
+        assertTrue(third.get("state").get("notes_next_cursor").isNull());
+        cursor = third.get("cursor").asText();
+
+        // a note that changes no stored one is no change: the same note in other bytes, an older version
+        awaitSettled(deliverCard("note.added", 3_000, "{\"id\":\"note-2\",\"connection_id\":\"" + id
+                + "\",\"note_content\":\"call 2\",\"resent\":true}"));
+        awaitSettled(deliverCard("note.added", 500, "{\"id\":\"note-3\",\"connection_id\":\"" + id
+                + "\",\"note_content\":\"call 3, an older version\"}"));
+        assertEquals(List.of(), feed.drain(cursor, 100, ""), "nothing stored changed");
+
+        JsonNode first = feed.json("/api/connections/" + id + "?notes_limit=2");
+        assertEquals(List.of("note-1", "note-2"), noteIds(first));
+        JsonNode second = feed.json("/api/connections/" + id + "?notes_limit=2&notes_cursor="
+                + FeedClient.enc(first.get("notes_next_cursor").asText()));
+        assertEquals(List.of("note-3"), noteIds(second));
+        assertEquals("call 3", second.get("notes").get(0).get("content").asText(), "the later version is kept");
+        assertTrue(second.get("notes_next_cursor").isNull());
+        assertFalse(feed.json("/api/connections?limit=500").get("items").get(0).has("notes"),
+                "the list does not repeat every connection's notes");
+        assertEquals(400, feed.get("/api/connections/" + id + "?notes_limit=0").statusCode());
+        assertEquals(400, feed.get("/api/connections/" + id + "?notes_cursor=not%20ours").statusCode());
+        assertEquals(List.of("note-1", "note-2", "note-3"), noteIds(feed.json("/api/connections/" + id)),
+                "the next ordinary request is answered");
+    }
+
+    private static List<String> noteIds(JsonNode connection) {
+        List<String> ids = new ArrayList<>();
+        connection.get("notes").forEach(note -> ids.add(note.get("id").asText()));
+        return ids;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.adapter.out.persistence.Database;
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
+import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.delivery.Source;
 import com.titan.webhooks.domain.signature.SigningSecret;
@@ -121,7 +122,8 @@ class CrashRecoveryIT {
     static long notesApplied(Database store) {
         long notes = 0;
         for (int i = 0; i < CONNECTIONS; i++) {
-            notes += store.connections().find(new ConnectionId("crash-" + i)).map(c -> c.notes().size()).orElse(0);
+            notes += store.connections().notes(new ConnectionId("crash-" + i), PageRequest.first(PageRequest.MAX_LIMIT))
+                    .items().size();
         }
         return notes;
     }

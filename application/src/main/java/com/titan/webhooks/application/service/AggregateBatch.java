@@ -1,10 +1,13 @@
 package com.titan.webhooks.application.service;
 
 import com.titan.webhooks.application.port.AggregateSnapshot;
+import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.connection.Enrichment;
+import com.titan.webhooks.domain.connection.Note;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.ContactScored;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The aggregates touched by one projection batch: each is loaded once, receives all of the
@@ -80,8 +84,9 @@ final class AggregateBatch {
      * concurrent worker stores, since every rule only moves forward.
      */
     List<NewChange> saveAll() {
-        kinds.values().forEach(Kind::findChanged);
         Kind<ConnectionId, Connection, ConnectionEvent> connections = kind(ConnectionEvent.class);
+        connections.touched.all().forEach(this::settleAdditions);
+        kinds.values().forEach(Kind::findChanged);
         Kind<ReminderId, Reminder, ReminderEvent> reminders = kind(ReminderEvent.class);
         Kind<ContactKey, Contact, ContactScored> contacts = kind(ContactScored.class);
         ConnectionStates served = new ConnectionStates(servedFrom, connections.touched,
@@ -94,6 +99,23 @@ final class AggregateBatch {
         kinds.values().forEach(kind -> kind.addChanges(changes));
         // in the order of the events that caused them, as a reader would expect within one commit
         return changes.stream().sorted(Comparator.comparingInt(IndexedChange::index)).map(IndexedChange::change).toList();
+    }
+
+    /**
+     * A connection does not hold its notes and enrichments, so what it added is checked against
+     * its store: a note or enrichment applied again is then no change, not saved nor recorded.
+     */
+    private void settleAdditions(Connection connection) {
+        boolean added = !connection.addedNotes().isEmpty() || !connection.addedEnrichments().isEmpty();
+        if (connection.version() == 0 || !added) {
+            return; // a connection never stored has nothing stored to compare with
+        }
+        Set<String> notes = connection.addedNotes().stream().map(Note::id).collect(Collectors.toSet());
+        Set<String> enrichments = connection.addedEnrichments().stream().map(Enrichment::eventKey)
+                .collect(Collectors.toSet());
+        Connections store = servedFrom.connections();
+        connection.settleAdditions(notes.isEmpty() ? List.of() : store.storedNotes(connection.id(), notes),
+                enrichments.isEmpty() ? Set.of() : store.storedEnrichments(connection.id(), enrichments));
     }
 
     @SuppressWarnings("unchecked")

@@ -67,11 +67,12 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
     }
 
     @Override
-    public Optional<ConnectionDetails> details(ConnectionId id) {
+    public Optional<ConnectionDetails> details(ConnectionId id, PageRequest notes, PageRequest enrichments) {
         // the same lookups the projection makes for a connection's state in a change record
         return connections.find(id).map(connection -> new ConnectionDetails(connection,
                 reminders.pointingAt(List.of(id), ConnectionDetails.REMINDERS_SHOWN).getOrDefault(id, List.of()),
-                ConnectionStates.leadStatus(connection, contacts)));
+                ConnectionStates.leadStatus(connection, contacts), connections.notes(id, notes),
+                connections.enrichments(id, enrichments)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.service;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +69,11 @@ final class Touched<K, A> {
     List<K> changed(Comparator<K> order) {
         return lastChangedBy.keySet().stream().filter(id -> !current.get(id).equals(loaded.get(id)))
                 .sorted(order).toList();
+    }
+
+    /** Every aggregate touched, as it is now. */
+    Collection<A> all() {
+        return current.values();
     }
 
     Optional<A> loaded(K id) {

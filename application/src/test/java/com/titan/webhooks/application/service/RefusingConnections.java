@@ -7,6 +7,8 @@ import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.connection.Enrichment;
+import com.titan.webhooks.domain.connection.Note;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,26 @@ final class RefusingConnections implements Connections {
     @Override
     public void lock(Collection<ConnectionId> ids) {
         store.lock(ids);
+    }
+
+    @Override
+    public List<Note> storedNotes(ConnectionId id, Set<String> noteIds) {
+        return store.storedNotes(id, noteIds);
+    }
+
+    @Override
+    public Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys) {
+        return store.storedEnrichments(id, eventKeys);
+    }
+
+    @Override
+    public Page<Note> notes(ConnectionId id, PageRequest page) {
+        return store.notes(id, page);
+    }
+
+    @Override
+    public Page<Enrichment> enrichments(ConnectionId id, PageRequest page) {
+        return store.enrichments(id, page);
     }
 
     @Override

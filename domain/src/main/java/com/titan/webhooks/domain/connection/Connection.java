@@ -2,19 +2,20 @@ package com.titan.webhooks.domain.connection;
 
 import com.titan.webhooks.domain.event.Aggregate;
 import com.titan.webhooks.domain.event.AggregateSize;
-import com.titan.webhooks.domain.LimitReachedException;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.StampedFields;
 import com.titan.webhooks.domain.event.TombstoneClock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Aggregate: a person met through TitanCard.
@@ -24,55 +25,74 @@ import java.util.Optional;
  *   <li>each field, and the tag list as a whole, holds the value of the latest event that set it
  *       (see {@link Stamp} for the order and its tie-breaker);</li>
  *   <li>notes and enrichments only accumulate, each identified once (a note by its id, an
- *       enrichment by its event);</li>
+ *       enrichment by its event); of two versions of one note the later is kept ({@link Note#kept});</li>
  *   <li>it is deleted while its latest deletion is later than its latest creation
  *       ({@link TombstoneClock}); events for an unseen connection create it from what they carry.</li>
  * </ul>
  * Reminders point at a connection by id and are not part of it.
  *
- * <p>Bounded: at most {@value #MAX_NOTES} notes and {@value #MAX_ENRICHMENTS} enrichments, and
- * {@link AggregateSize#MAX_CHARACTERS} characters in all. An event that would go beyond is refused
- * ({@link LimitReachedException}) rather than making every later load of the connection heavier.
+ * <p>Bounded: the notes and enrichments are not part of the connection's state, which would grow
+ * with each of them and be read and rewritten whole by every later event. An instance holds only
+ * those its events added since it was loaded ({@link #addedNotes()}, {@link #addedEnrichments()}),
+ * which its store appends to what it already keeps, each once, and the time of the latest of all
+ * ({@link #lastChangedAt()}). So applying the 10,000th note costs what applying the first did.
+ * The rest of the state is at most {@link AggregateSize#MAX_CHARACTERS} characters; an event that
+ * would go beyond is refused ({@link com.titan.webhooks.domain.LimitReachedException}).
  */
 public final class Connection implements Aggregate<Connection> {
-
-    public static final int MAX_NOTES = 1_000;
-    public static final int MAX_ENRICHMENTS = 1_000;
 
     private final ConnectionId id;
     private final StampedFields<ConnectionField> fields;
     private Stamped<List<String>> tags;
+    /** Notes added since the connection was loaded, by id. */
     private final Map<String, Note> notes;
+    /** Enrichments added since the connection was loaded, by the key of their event. */
     private final Map<String, Enrichment> enrichments;
+    /** When the latest note was added or enrichment completed, of all the connection ever had; null for none. */
+    private Instant annotatedAt;
     private TombstoneClock lifecycle;
     private final long version;
 
     private Connection(ConnectionId id, StampedFields<ConnectionField> fields, Stamped<List<String>> tags,
-                       Map<String, Note> notes, Map<String, Enrichment> enrichments,
+                       Map<String, Note> notes, Map<String, Enrichment> enrichments, Instant annotatedAt,
                        TombstoneClock lifecycle, long version) {
         this.id = Require.nonNull(id, "id");
         this.fields = fields;
         this.tags = tags;
         this.notes = new HashMap<>(notes);
         this.enrichments = new HashMap<>(enrichments);
+        this.annotatedAt = annotatedAt;
         this.lifecycle = Require.nonNull(lifecycle, "lifecycle");
         this.version = version;
     }
 
     /** First creation: a connection nothing is known of yet, about to receive its first event. */
     public static Connection unseen(ConnectionId id) {
-        return new Connection(id, StampedFields.empty(), null, Map.of(), Map.of(), TombstoneClock.NEVER_SEEN, 0);
+        return new Connection(id, StampedFields.empty(), null, Map.of(), Map.of(), null, TombstoneClock.NEVER_SEEN, 0);
     }
 
-    /** Reconstitution from storage; {@code version} is the stored version, for optimistic locking. */
+    /**
+     * Reconstitution from storage; {@code version} is the stored version, for optimistic locking.
+     * {@code annotatedAt} is when the latest of its notes and enrichments was added (null for none);
+     * the notes and enrichments themselves stay where they are stored.
+     */
     public static Connection reconstitute(ConnectionId id, Map<ConnectionField, Stamped<String>> fields,
-                                          Stamped<List<String>> tags, List<Note> notes,
-                                          List<Enrichment> enrichments, TombstoneClock lifecycle, long version) {
+                                          Stamped<List<String>> tags, Instant annotatedAt, TombstoneClock lifecycle,
+                                          long version) {
+        return reconstitute(id, fields, tags, List.of(), List.of(), annotatedAt, lifecycle, version);
+    }
+
+    /** Reconstitution of a state described with the notes and enrichments it had just added, as a change is. */
+    public static Connection reconstitute(ConnectionId id, Map<ConnectionField, Stamped<String>> fields,
+                                          Stamped<List<String>> tags, List<Note> added,
+                                          List<Enrichment> addedEnrichments, Instant annotatedAt,
+                                          TombstoneClock lifecycle, long version) {
         Map<String, Note> notesById = new HashMap<>();
-        notes.forEach(n -> notesById.put(n.id(), n));
+        added.forEach(n -> notesById.put(n.id(), n));
         Map<String, Enrichment> enrichmentsByKey = new HashMap<>();
-        enrichments.forEach(e -> enrichmentsByKey.put(e.eventKey(), e));
-        return new Connection(id, StampedFields.of(fields), tags, notesById, enrichmentsByKey, lifecycle, version);
+        addedEnrichments.forEach(e -> enrichmentsByKey.put(e.eventKey(), e));
+        return new Connection(id, StampedFields.of(fields), tags, notesById, enrichmentsByKey, annotatedAt, lifecycle,
+                version);
     }
 
     /**
@@ -81,7 +101,8 @@ public final class Connection implements Aggregate<Connection> {
      */
     @Override
     public Connection copy() {
-        return new Connection(id, StampedFields.of(fields.asMap()), tags, notes, enrichments, lifecycle, version);
+        return new Connection(id, StampedFields.of(fields.asMap()), tags, notes, enrichments, annotatedAt, lifecycle,
+                version);
     }
 
     /**
@@ -126,19 +147,35 @@ public final class Connection implements Aggregate<Connection> {
     }
 
     void addNote(Note note) {
-        Note current = notes.get(note.id());
-        if (current == null && notes.size() >= MAX_NOTES) {
-            throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_NOTES + " notes");
-        }
-        notes.put(note.id(), Note.kept(current, note));
+        notes.put(note.id(), Note.kept(notes.get(note.id()), note));
+        annotated(note.addedAt());
     }
 
     void addEnrichment(Enrichment enrichment) {
-        if (!enrichments.containsKey(enrichment.eventKey()) && enrichments.size() >= MAX_ENRICHMENTS) {
-            throw new LimitReachedException("connection " + id.value() + " already holds " + MAX_ENRICHMENTS
-                    + " enrichments");
-        }
         enrichments.putIfAbsent(enrichment.eventKey(), enrichment);
+        annotated(enrichment.completedAt());
+    }
+
+    /**
+     * Forgets the additions that change nothing its store keeps: a note whose stored version
+     * {@link Note#kept} keeps over it, an enrichment stored already. Then applying a note again is
+     * no change, as applying any event again is, although the connection does not hold its notes.
+     *
+     * @param storedNotes the stored versions of (some of) the notes it added
+     * @param storedEnrichments the event keys of the enrichments it added that are stored already
+     */
+    public void settleAdditions(Collection<Note> storedNotes, Set<String> storedEnrichments) {
+        for (Note stored : storedNotes) {
+            Note added = notes.get(stored.id());
+            if (added != null && Note.kept(stored, added).equals(stored)) {
+                notes.remove(stored.id());
+            }
+        }
+        enrichments.keySet().removeAll(storedEnrichments);
+    }
+
+    private void annotated(Instant at) {
+        annotatedAt = annotatedAt == null || at.isAfter(annotatedAt) ? at : annotatedAt;
     }
 
     void mergeTags(List<String> newTags, Stamp stamp) {
@@ -172,17 +209,26 @@ public final class Connection implements Aggregate<Connection> {
         return Optional.ofNullable(tags);
     }
 
-    /** Notes in the order they were added, then by id. */
-    public List<Note> notes() {
+    /**
+     * The notes added since the connection was loaded (all of them for one built from its events
+     * alone), in the order they were added, then by id; its store keeps the others.
+     */
+    public List<Note> addedNotes() {
         return notes.values().stream()
                 .sorted(Comparator.comparing(Note::addedAt).thenComparing(Note::id))
                 .toList();
     }
 
-    public List<Enrichment> enrichments() {
+    /** The enrichments added since the connection was loaded, by completion time, then event key. */
+    public List<Enrichment> addedEnrichments() {
         return enrichments.values().stream()
                 .sorted(Comparator.comparing(Enrichment::completedAt).thenComparing(Enrichment::eventKey))
                 .toList();
+    }
+
+    /** When the latest note was added or enrichment completed, of all the connection ever had. */
+    public Optional<Instant> annotatedAt() {
+        return Optional.ofNullable(annotatedAt);
     }
 
     public TombstoneClock lifecycle() {
@@ -202,13 +248,7 @@ public final class Connection implements Aggregate<Connection> {
         Stamp latest = Stamp.latest(fields.latestStamp(), lifecycle.latestStamp());
         latest = Stamp.latest(latest, tags == null ? null : tags.stamp());
         Instant at = latest == null ? Instant.EPOCH : latest.at();
-        for (Note note : notes.values()) {
-            at = note.addedAt().isAfter(at) ? note.addedAt() : at;
-        }
-        for (Enrichment enrichment : enrichments.values()) {
-            at = enrichment.completedAt().isAfter(at) ? enrichment.completedAt() : at;
-        }
-        return at;
+        return annotatedAt != null && annotatedAt.isAfter(at) ? annotatedAt : at;
     }
 
     /** Equal when the state is equal, whatever the stored version. */
@@ -217,12 +257,12 @@ public final class Connection implements Aggregate<Connection> {
         return other instanceof Connection that
                 && id.equals(that.id) && fields.equals(that.fields) && Objects.equals(tags, that.tags)
                 && notes.equals(that.notes) && enrichments.equals(that.enrichments)
-                && lifecycle.equals(that.lifecycle);
+                && Objects.equals(annotatedAt, that.annotatedAt) && lifecycle.equals(that.lifecycle);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, fields, tags, notes, enrichments, lifecycle);
+        return Objects.hash(id, fields, tags, notes, enrichments, annotatedAt, lifecycle);
     }
 
     @Override

@@ -14,9 +14,9 @@ public record Note(String id, String content, Instant addedAt) {
 
     /**
      * Of two versions of one note, the one to keep: the later, then the greater content. A total
-     * order, so the choice does not depend on which arrived first.
+     * order, so the choice does not depend on which arrived first; a store that keeps notes applies it too.
      */
-    static Note kept(Note current, Note candidate) {
+    public static Note kept(Note current, Note candidate) {
         if (current == null) {
             return candidate;
         }

@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.domain.event.AggregateSize;
 import com.titan.webhooks.domain.LimitReachedException;
+import com.titan.webhooks.domain.event.TombstoneClock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
@@ -88,7 +91,7 @@ class ConnectionTest {
 
         assertEquals(List.of("vip"), connection.tags(), "the later tag list stays");
         assertEquals(Optional.of("Jane Doe"), connection.field(ConnectionField.FULL_NAME));
-        assertEquals(1, connection.notes().size());
+        assertEquals(1, connection.addedNotes().size());
         assertFalse(connection.isDeleted());
     }
 
@@ -123,16 +126,35 @@ class ConnectionTest {
     }
 
     @Test
-    void noteBeyondTheLimit_isRefused_andTheConnectionKeepsWhatItHad() {
-        Connection connection = fresh();
-        for (int i = 0; i < Connection.MAX_NOTES; i++) {
-            connection.apply(noteAdded(ID, stamp(1_000 + i), "note-" + i, "hello"));
-        }
-        connection.apply(noteAdded(ID, stamp(5_000), "note-0", "hello, edited"));
-        LimitReachedException refused = assertThrows(LimitReachedException.class,
-                () -> connection.apply(noteAdded(ID, stamp(9_000), "one-too-many", "hello")));
-        assertTrue(refused.getMessage().contains(String.valueOf(Connection.MAX_NOTES)), refused.getMessage());
-        assertEquals(Connection.MAX_NOTES, connection.notes().size());
+    void aReloadedConnection_holdsOnlyWhatItsEventsAdd_andKnowsWhenTheLastNoteCame() {
+        Connection built = fresh();
+        built.apply(noteAdded(ID, stamp(1_000), "n1", "first"));
+        built.apply(noteAdded(ID, stamp(3_000), "n2", "second"));
+        Connection reloaded = Connection.reconstitute(new ConnectionId(ID), built.fields(), null, built.annotatedAt().orElseThrow(),
+                built.lifecycle(), 1);
+
+        assertEquals(List.of(), reloaded.addedNotes(), "its stored notes stay in its store");
+        assertEquals(built.lastChangedAt(), reloaded.lastChangedAt());
+        reloaded.apply(noteAdded(ID, stamp(2_000), "n3", "third, older"));
+        assertEquals(List.of("n3"), reloaded.addedNotes().stream().map(Note::id).toList());
+        assertEquals(Instant.ofEpochMilli(3_000), reloaded.annotatedAt().orElseThrow(), "an older note moves nothing back");
+    }
+
+    @Test
+    void additionsItsStoreKeepsAlready_areForgotten_soThatApplyingANoteAgainIsNoChange() {
+        Connection stored = Connection.reconstitute(new ConnectionId(ID), Map.of(), null, Instant.ofEpochMilli(3_000),
+                TombstoneClock.NEVER_SEEN, 1);
+        Connection connection = stored.copy();
+        connection.apply(noteAdded(ID, stamp(2_000), "n1", "hello"));
+        connection.apply(noteAdded(ID, stamp(1_000), "n2", "older than the stored n2"));
+        connection.apply(noteAdded(ID, stamp(3_000), "n3", "new"));
+
+        connection.settleAdditions(List.of(new Note("n1", "hello", Instant.ofEpochMilli(2_000)),
+                new Note("n2", "stored", Instant.ofEpochMilli(2_500))), Set.of());
+
+        assertEquals(List.of("n3"), connection.addedNotes().stream().map(Note::id).toList());
+        connection.settleAdditions(List.of(new Note("n3", "new", Instant.ofEpochMilli(3_000))), Set.of());
+        assertEquals(stored, connection, "nothing left to save");
     }
 
     @Test

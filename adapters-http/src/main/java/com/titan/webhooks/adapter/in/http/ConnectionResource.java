@@ -42,8 +42,15 @@ public final class ConnectionResource {
 
     @GET
     @Path("/{id}")
-    public AggregateResponse get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance) {
-        ConnectionDetailsResponse connection = connections.details(QueryParameters.id(id, ConnectionId::new))
+    public AggregateResponse get(@PathParam("id") String id, @QueryParam("provenance") String withProvenance,
+                                 @QueryParam("notes_cursor") String notesCursor,
+                                 @QueryParam("notes_limit") String notesLimit,
+                                 @QueryParam("enrichments_cursor") String enrichmentsCursor,
+                                 @QueryParam("enrichments_limit") String enrichmentsLimit) {
+        // each list a connection holds without bound is paged as the lists are, its parameters named after it
+        ConnectionDetailsResponse connection = connections.details(QueryParameters.id(id, ConnectionId::new),
+                        QueryParameters.page("notes_limit", notesCursor, notesLimit),
+                        QueryParameters.page("enrichments_limit", enrichmentsCursor, enrichmentsLimit))
                 .map(ConnectionDetailsResponse::from).orElseThrow(NotFoundException::new);
         return WithProvenanceResponse.asked(connection, withProvenance, provenance,
                 new AggregateRef(AggregateType.CONNECTION, id));

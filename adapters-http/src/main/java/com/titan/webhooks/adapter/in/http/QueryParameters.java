@@ -17,7 +17,13 @@ final class QueryParameters {
     }
 
     static PageRequest page(String cursor, String limit) {
-        return new PageRequest(text(cursor), integer("limit", limit, PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT));
+        return page("limit", cursor, limit);
+    }
+
+    /** A page whose limit is the parameter {@code limitName} (a route that pages more than one list). */
+    static PageRequest page(String limitName, String cursor, String limit) {
+        return new PageRequest(text(cursor),
+                integer(limitName, limit, PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT));
     }
 
     /** An integer parameter from {@code min} to {@code max}; {@code fallback} when absent. */

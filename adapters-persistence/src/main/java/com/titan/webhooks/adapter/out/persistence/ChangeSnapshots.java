@@ -29,7 +29,8 @@ final class ChangeSnapshots {
     static String write(AggregateSnapshot snapshot) {
         ObjectNode node = StateJson.object();
         if (snapshot instanceof ConnectionDetails details) {
-            node.putRawValue("state", new RawValue(ConnectionRow.from(details.connection()).state()));
+            // the notes and enrichments this change added, not the connection's history of them
+            node.putRawValue("state", new RawValue(ConnectionRow.withAdditions(details.connection())));
             ArrayNode reminders = node.putArray("reminders");
             details.reminders().forEach(reminder -> reminders.addObject().put("id", reminder.id().value())
                     .putRawValue("state", new RawValue(ReminderRow.from(reminder).state())));

@@ -140,7 +140,8 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrations().toArray(String[]::new))
-                .placeholders(dialect.placeholders());
+                .placeholders(dialect.placeholders())
+                .javaMigrations(new ConnectionMembersMigration(dialect));
     }
 
     /**

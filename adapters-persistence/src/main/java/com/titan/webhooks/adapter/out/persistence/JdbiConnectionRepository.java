@@ -7,6 +7,8 @@ import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.connection.Enrichment;
+import com.titan.webhooks.domain.connection.Note;
 import com.titan.webhooks.domain.contact.LinkKeys;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +20,10 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.EmptyHandling;
 
-/** Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI. */
+/**
+ * Persistence adapter: stores connections in PostgreSQL or SQLite through JDBI, their notes and
+ * enrichments in tables of their own ({@link ConnectionMembers}).
+ */
 public final class JdbiConnectionRepository implements Connections {
 
     private static final String FIND = """
@@ -100,6 +105,26 @@ public final class JdbiConnectionRepository implements Connections {
     }
 
     @Override
+    public List<Note> storedNotes(ConnectionId id, Set<String> noteIds) {
+        return transactions.withHandle(handle -> ConnectionMembers.storedNotes(handle, id.value(), noteIds));
+    }
+
+    @Override
+    public Set<String> storedEnrichments(ConnectionId id, Set<String> eventKeys) {
+        return transactions.withHandle(handle -> ConnectionMembers.storedEnrichments(handle, id.value(), eventKeys));
+    }
+
+    @Override
+    public Page<Note> notes(ConnectionId id, PageRequest page) {
+        return transactions.withHandle(handle -> ConnectionMembers.notes(handle, id.value(), page));
+    }
+
+    @Override
+    public Page<Enrichment> enrichments(ConnectionId id, PageRequest page) {
+        return transactions.withHandle(handle -> ConnectionMembers.enrichments(handle, id.value(), page));
+    }
+
+    @Override
     public Page<Connection> list(ConnectionFilter filter, PageRequest page) {
         ListQuery query = listQuery(filter, page);
         List<ConnectionRow> rows = transactions.withHandle(handle -> query.on(handle).map(ROW).list());
@@ -139,6 +164,7 @@ public final class JdbiConnectionRepository implements Connections {
                     .bind("status", row.status()).bind("emailNorm", row.emailNorm()).bind("phoneNorm", row.phoneNorm())
                     .bind("deleted", row.deleted()).bind("lastChangedAt", row.lastChangedAt()),
                     row -> "connection " + row.id());
+            ConnectionMembers.append(handle, connections);
             MemberRows.CONNECTION_TAGS.replace(handle, rows.stream()
                     .collect(Collectors.toMap(ConnectionRow::id, ConnectionRow::tags, (first, second) -> second)));
             return null;

@@ -13,5 +13,6 @@ public interface QueryConnectionsUseCase {
 
     Page<Connection> list(ConnectionFilter filter, PageRequest page);
 
-    Optional<ConnectionDetails> details(ConnectionId id);
+    /** One connection with the pages of its notes and enrichments asked for. */
+    Optional<ConnectionDetails> details(ConnectionId id, PageRequest notes, PageRequest enrichments);
 }

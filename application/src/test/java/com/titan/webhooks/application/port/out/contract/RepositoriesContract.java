@@ -16,7 +16,9 @@ import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionField;
+import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionId;
+import com.titan.webhooks.domain.connection.Note;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.LeadStatusLinks;
@@ -25,8 +27,10 @@ import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,12 @@ public abstract class RepositoriesContract extends StoreContract {
 
         Connection found = store.connections().find(new ConnectionId(id)).orElseThrow();
 
-        assertEquals(connection, found);
+        // its notes and enrichments are kept apart (and paged): loaded, it holds none of them as added
+        assertEquals(Connection.reconstitute(connection.id(), connection.fields(), connection.stampedTags().orElse(null),
+                connection.annotatedAt().orElse(null), connection.lifecycle(), 0), found);
+        assertEquals(connection.addedNotes(), store.connections().notes(connection.id(), PageRequest.first(50)).items());
+        assertEquals(connection.addedEnrichments(),
+                store.connections().enrichments(connection.id(), PageRequest.first(50)).items());
         assertEquals(1, found.version());
         assertEquals(Optional.empty(), found.field(ConnectionField.UPDATED_AT), "an explicit null stays null");
         found.apply(TestEvents.statusChanged(id, TestEvents.stamp(9_000), "qualified"));
@@ -164,6 +173,87 @@ public abstract class RepositoriesContract extends StoreContract {
                 Optional.empty(), true);
         assertEquals(0, store.connections().list(otherTag, PageRequest.first(500)).items().size(),
                 "a tag filter is a whole tag, wildcards included literally");
+    }
+
+    @Test
+    void connectionNotes_areAppendedOnce_keptByTheNoteRule_andPagedInTheOrderTheyCame() {
+        String id = "notes-" + unique();
+        ConnectionId key = new ConnectionId(id);
+        Connection created = Connection.unseen(key);
+        created.apply(TestEvents.connectionCreated(id, TestEvents.stamp(100),
+                TestEvents.connectionFields(ConnectionField.FULL_NAME, "Jane Doe"), List.of()));
+        created.apply(TestEvents.noteAdded(id, TestEvents.stamp(3_000), "n3", "third"));
+        created.apply(TestEvents.noteAdded(id, TestEvents.stamp(1_000), "n1", "first"));
+        store.connections().save(created);
+
+        Connection loaded = store.connections().find(key).orElseThrow();
+        assertEquals(List.of(), loaded.addedNotes(), "the notes are not part of the loaded state");
+        assertEquals(Instant.ofEpochMilli(3_000), loaded.lastChangedAt(), "it still knows when the last came");
+        loaded.apply(TestEvents.noteAdded(id, TestEvents.stamp(2_000), "n2", "second"));
+        loaded.apply(TestEvents.noteAdded(id, TestEvents.stamp(1_000), "n1", "first, again"));
+        loaded.apply(TestEvents.noteAdded(id, TestEvents.stamp(500), "n3", "an older version of n3"));
+        loaded.apply(TestEvents.enriched(id, TestEvents.stamp(4_000), "clearbit"));
+        store.connections().save(loaded);
+        Connection again = store.connections().find(key).orElseThrow();
+        again.apply(TestEvents.noteAdded(id, TestEvents.stamp(2_000), "n2", "second"));
+        store.connections().save(again);
+
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<Note> page = store.connections().notes(key, new PageRequest(cursor, 2));
+            page.items().forEach(note -> seen.add(note.id() + ":" + note.content()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent());
+        // n1 at the same time twice: the greater content is kept, as Note.kept says, whichever came first
+        assertEquals(List.of("n1:first, again", "n2:second", "n3:third"), seen);
+        assertEquals(2, pages);
+        assertEquals(1, store.connections().enrichments(key, PageRequest.first(50)).items().size());
+        assertEquals(List.of(new Note("n1", "first, again", Instant.ofEpochMilli(1_000))),
+                store.connections().storedNotes(key, Set.of("n1", "never-added")));
+        String enrichment = store.connections().enrichments(key, PageRequest.first(50)).items().get(0).eventKey();
+        assertEquals(Set.of(enrichment), store.connections().storedEnrichments(key, Set.of(enrichment, "never-run")));
+        assertEquals(List.of(), store.connections().notes(new ConnectionId("none-" + unique()), PageRequest.first(50))
+                .items());
+        assertThrows(UnknownCursorException.class, () -> store.connections().notes(key,
+                new PageRequest(Optional.of("not a cursor!"), 2)));
+    }
+
+    /**
+     * Arrival order, now that a store keeps the notes: versions of a few notes, shuffled and
+     * applied in batches of random sizes, each batch loaded and saved as the projection does, leave
+     * the notes and the time of the latest that one connection built from all of them holds.
+     */
+    @Test
+    void connectionNotes_inAnyOrderAndBatches_areThoseOfOneConnectionBuiltFromThemAll() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String[] contents = {"a", "b", "c"};
+        for (int round = 0; round < 5; round++) {
+            String id = "shuffled-" + unique();
+            ConnectionId key = new ConnectionId(id);
+            List<ConnectionEvent.NoteAdded> events = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                events.add(TestEvents.noteAdded(id, TestEvents.stamp(1_000L * (1 + random.nextInt(4)), "k" + i),
+                        "n" + random.nextInt(4), contents[random.nextInt(contents.length)]));
+            }
+            Connection whole = Connection.unseen(key);
+            events.forEach(whole::apply);
+            Collections.shuffle(events, random);
+            for (int at = 0; at < events.size(); ) {
+                int end = Math.min(events.size(), at + 1 + random.nextInt(4));
+                Connection batch = store.connections().find(key).orElseGet(() -> Connection.unseen(key));
+                events.subList(at, end).forEach(batch::apply);
+                store.connections().save(batch);
+                at = end;
+            }
+            assertEquals(whole.addedNotes(), store.connections().notes(key, PageRequest.first(500)).items(),
+                    "seed " + seed);
+            assertEquals(whole.lastChangedAt(), store.connections().find(key).orElseThrow().lastChangedAt(),
+                    "seed " + seed);
+        }
     }
 
     @Test

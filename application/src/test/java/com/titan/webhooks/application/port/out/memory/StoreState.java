@@ -6,6 +6,8 @@ import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
+import com.titan.webhooks.domain.connection.Enrichment;
+import com.titan.webhooks.domain.connection.Note;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +34,10 @@ final class StoreState {
     final TreeMap<String, Stored<Reminder>> reminders;
     final TreeMap<String, Stored<Contact>> contacts;
     final TreeMap<String, Stored<ScoringJob>> scoringJobs;
+    /** Connections' notes, by connection id and note id ({@link #memberKey}). */
+    final TreeMap<String, Note> notes;
+    /** Connections' enrichments, by connection id and event key. */
+    final TreeMap<String, Enrichment> enrichments;
 
     final TreeMap<Long, Change> changes;
     long lastPosition;
@@ -39,14 +45,15 @@ final class StoreState {
 
     StoreState() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new TreeMap<>(), new TreeMap<>(), 0, 0);
+                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
     }
 
     private StoreState(TreeMap<Long, EventRow> events, Map<String, Long> seqById, Map<String, Long> firstByKey,
                        long lastSeq,
                        TreeMap<String, Stored<Connection>> connections, TreeMap<String, Stored<Card>> cards,
                        TreeMap<String, Stored<Reminder>> reminders, TreeMap<String, Stored<Contact>> contacts,
-                       TreeMap<String, Stored<ScoringJob>> scoringJobs, TreeMap<Long, Change> changes,
+                       TreeMap<String, Stored<ScoringJob>> scoringJobs, TreeMap<String, Note> notes,
+                       TreeMap<String, Enrichment> enrichments, TreeMap<Long, Change> changes,
                        long lastPosition, long prunedPosition) {
         this.events = events;
         this.seqById = seqById;
@@ -57,6 +64,8 @@ final class StoreState {
         this.reminders = reminders;
         this.contacts = contacts;
         this.scoringJobs = scoringJobs;
+        this.notes = notes;
+        this.enrichments = enrichments;
         this.changes = changes;
         this.lastPosition = lastPosition;
         this.prunedPosition = prunedPosition;
@@ -65,7 +74,12 @@ final class StoreState {
     StoreState copy() {
         return new StoreState(new TreeMap<>(events), new HashMap<>(seqById), new HashMap<>(firstByKey), lastSeq, new TreeMap<>(connections),
                 new TreeMap<>(cards), new TreeMap<>(reminders), new TreeMap<>(contacts), new TreeMap<>(scoringJobs),
-                new TreeMap<>(changes), lastPosition, prunedPosition);
+                new TreeMap<>(notes), new TreeMap<>(enrichments), new TreeMap<>(changes), lastPosition, prunedPosition);
+    }
+
+    /** The key of a connection's note or enrichment: the connection's, then the member's own. */
+    static String memberKey(String connectionId, String memberId) {
+        return connectionId + "\u0000" + memberId;
     }
 
     /**
