@@ -349,7 +349,7 @@ public abstract class RepositoriesContract extends StoreContract {
         for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
             assertThrows(UnknownCursorException.class, () -> store.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
-            assertThrows(UnknownCursorException.class, () -> store.inbox().list(
+            assertThrows(UnknownCursorException.class, () -> store.storedEvents().list(
                     new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }
