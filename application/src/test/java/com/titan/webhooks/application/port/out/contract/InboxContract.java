@@ -281,6 +281,32 @@ public abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void unitOfWork_thatThrows_undoesWhatThePortsDidInIt_evenWorkThatWouldBeAUnitOfItsOwn() {
+        EventId parked = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1})).eventId();
+        EventId due = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
+        ReplaySelection replayParked = new ReplaySelection(Optional.of(parked), Optional.empty());
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            // alone, a re-queue is a unit of work of its own; here it must join the caller's
+            assertEquals(List.of(parked), pendingEvents.requeue(replayParked, NOW));
+            store.transactions().inTransaction(() -> {
+                pendingEvents.markProcessed(List.of(due), ProcessingStatus.PROCESSED);
+                return null;
+            });
+            assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(parked).orElseThrow().status(),
+                    "the work reads what it wrote");
+            assertEquals(ProcessingStatus.PROCESSED, storedEvents.find(due).orElseThrow().status(),
+                    "the work reads what a unit of work nested in it wrote");
+            throw new IllegalStateException("the work fails after the re-queue and the nested unit of work");
+        }));
+
+        assertEquals(ProcessingStatus.PARKED, storedEvents.find(parked).orElseThrow().status());
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(due).orElseThrow().status());
+        assertEquals(List.of(parked), pendingEvents.requeue(replayParked, NOW), "outside one, a re-queue commits");
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(parked).orElseThrow().status());
+    }
+
+    @Test
     void append_onAClosedStore_failsAsUnavailable() {
         StoreUnderTest closed = closedStore();
         CompletionException failed = assertThrows(CompletionException.class, () -> append(closed.inbox(),

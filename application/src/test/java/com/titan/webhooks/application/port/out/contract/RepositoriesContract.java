@@ -137,6 +137,21 @@ public abstract class RepositoriesContract extends StoreContract {
     }
 
     @Test
+    void unitOfWork_nestedInOneThatThrows_leavesNothingBehind() {
+        String id = unique();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            store.transactions().inTransaction(() -> {
+                store.connections().save(TestEvents.aConnection(id));
+                return null;
+            });
+            assertTrue(store.connections().find(new ConnectionId(id)).isPresent(),
+                    "the outer work reads what the nested one wrote");
+            throw new IllegalStateException("the outer work fails after the nested one returned");
+        }));
+        assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
+    }
+
+    @Test
     void connections_listByFilter_inPagesThatCoverEveryMatchOnce() {
         String status = "status-" + unique();
         List<String> ids = new ArrayList<>();
