@@ -46,7 +46,7 @@ final class JdbiInbox {
      */
     List<Appended> appendAll(List<NewDelivery> deliveries) {
         if (dialect == Dialect.POSTGRESQL) {
-            return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+            return transactions.inTransaction(handle -> {
                 Set<String> inserted = PostgresqlAppend.insert(handle, deliveries);
                 List<Appended> answers = new ArrayList<>(deliveries.size());
                 for (NewDelivery delivery : deliveries) {
@@ -54,9 +54,9 @@ final class JdbiInbox {
                             : firstDelivery(handle, delivery));
                 }
                 return answers;
-            }));
+            });
         }
-        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+        return transactions.inTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (NewDelivery delivery : deliveries) {
                 bindDelivery(batch, delivery).add();
@@ -68,7 +68,7 @@ final class JdbiInbox {
                 answers.add(inserted[i] == 0 ? firstDelivery(handle, delivery) : new Appended(delivery.id(), false));
             }
             return answers;
-        }));
+        });
     }
 
     private static PreparedBatch bindDelivery(PreparedBatch batch, NewDelivery delivery) {

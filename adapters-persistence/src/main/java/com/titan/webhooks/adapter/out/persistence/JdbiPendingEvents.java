@@ -116,7 +116,7 @@ public final class JdbiPendingEvents implements PendingEvents {
 
     @Override
     public List<EventId> requeue(ReplaySelection selection, Instant now) {
-        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+        return transactions.inTransaction(handle -> {
             List<String> ids = selection.eventId().isPresent()
                     ? handle.createQuery(REPLAYABLE_BY_ID).bind("id", selection.eventId().get().value())
                             .mapTo(String.class).list()
@@ -126,7 +126,7 @@ public final class JdbiPendingEvents implements PendingEvents {
                 handle.createUpdate(REQUEUE).bind("now", now.toEpochMilli()).bindList("ids", ids).execute();
             }
             return ids.stream().map(EventId::new).toList();
-        }));
+        });
     }
 
     @Override
