@@ -165,17 +165,17 @@ public final class TitanWebhooks implements AutoCloseable {
         });
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
                 POLL_INTERVAL, settings.projectionHoldBack());
-        ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
+        ReplayService replay = new ReplayService(database.pendingEvents(), clock, pendingWork);
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
-                database.contacts(), database.scoringJobs(), database.inbox());
-        metrics.watchInbox(database.inbox());
+                database.contacts(), database.scoringJobs(), database.storedEvents());
+        metrics.watchInbox(database.storedEvents());
         metrics.watchChanges(database.changes());
         publisher.ifPresent(metrics::watchPublisher);
         ChangeRetention changeRetention = new ChangeRetention(database.changes(), clock, settings.changeRetention());
         housekeeping.scheduleWithFixedDelay(() -> expire("change retention", "changes deleted", changeRetention::expire),
                 1, 60, TimeUnit.MINUTES);
         settings.payloadRetention().ifPresent(keep -> {
-            PayloadRetention retention = new PayloadRetention(database.inbox(), clock, keep);
+            PayloadRetention retention = new PayloadRetention(database.storedEvents(), clock, keep);
             housekeeping.scheduleWithFixedDelay(() -> expire("payload retention", "raw payloads blanked",
                     retention::expire), 1, 60, TimeUnit.MINUTES);
         });
@@ -191,8 +191,8 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthCheck("worker", watch::workerProblem));
         List<HealthCheck> liveness = List.of(new HealthCheck("threads", watch::deadThread));
         ProvenanceService provenance = new ProvenanceService(database.connections(), database.cards(),
-                database.reminders(), database.contacts(), database.inbox(), decoder);
-        ProviderStatusService providers = new ProviderStatusService(signals, database.inbox(), clock,
+                database.reminders(), database.contacts(), database.storedEvents(), decoder);
+        ProviderStatusService providers = new ProviderStatusService(signals, database.storedEvents(), clock,
                 settings.consoleQuiet());
         ApiToken token = new ApiToken(settings.apiToken());
         ResourceConfig application = HttpApi.of(
@@ -259,7 +259,7 @@ public final class TitanWebhooks implements AutoCloseable {
     /** The projection as the service runs it; the replay command applies events with the same one. */
     static ProjectionService projection(Settings settings, Database database, EventDecoder decoder, Clock clock,
                                         ProjectionListener listener) {
-        return new ProjectionService(database.transactions(), database.inbox(), decoder,
+        return new ProjectionService(database.transactions(), database.pendingEvents(), decoder,
                 ProjectedAggregates.of(database.connections(), database.cards(), database.reminders(), database.contacts(),
                         database.scoringJobs()),
                 database.changes(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),

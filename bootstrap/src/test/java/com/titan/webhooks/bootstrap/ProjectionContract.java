@@ -76,7 +76,7 @@ abstract class ProjectionContract extends RunningServiceContract {
         EventId id = accepted(entry.source(), JSON.writeValueAsBytes(sample));
         awaitProcessed(id);
 
-        StoredEvent stored = service.store().inbox().find(id).orElseThrow();
+        StoredEvent stored = service.store().storedEvents().find(id).orElseThrow();
         assertEquals(Optional.of(entry.eventType()), stored.eventType());
         assertInstanceOf(entry.decodesTo(), new JacksonEventDecoder().decodeEvent(stored));
         assertTrue(service.store().changes().after(0, Set.of(), 100_000).stream()
@@ -291,7 +291,7 @@ abstract class ProjectionContract extends RunningServiceContract {
 
     private void awaitProcessed(EventId id) {
         Eventually.await("event " + id + " to be processed", Duration.ofSeconds(10), () ->
-                service.store().inbox().find(id).orElseThrow().status() == ProcessingStatus.PROCESSED);
+                service.store().storedEvents().find(id).orElseThrow().status() == ProcessingStatus.PROCESSED);
     }
 
     private Connection connection(String id) {

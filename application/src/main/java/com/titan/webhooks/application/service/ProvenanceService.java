@@ -11,9 +11,9 @@ import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.card.CardEvent;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
@@ -53,16 +53,16 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
     private final Cards cards;
     private final Reminders reminders;
     private final Contacts contacts;
-    private final Inbox inbox;
+    private final StoredEvents storedEvents;
     private final EventDecoder decoder;
 
-    public ProvenanceService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, Inbox inbox,
-                             EventDecoder decoder) {
+    public ProvenanceService(Connections connections, Cards cards, Reminders reminders, Contacts contacts,
+                             StoredEvents storedEvents, EventDecoder decoder) {
         this.connections = connections;
         this.cards = cards;
         this.reminders = reminders;
         this.contacts = contacts;
-        this.inbox = inbox;
+        this.storedEvents = storedEvents;
         this.decoder = decoder;
     }
 
@@ -77,7 +77,7 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
             return Optional.empty();
         }
         // the body names the aggregate's id: a cheap first cut, which decoding then makes exact
-        List<StoredEvent> candidates = inbox.mentioning(replay.get().source(), aggregate.id(), MAX_EVENTS + 1);
+        List<StoredEvent> candidates = storedEvents.mentioning(replay.get().source(), aggregate.id(), MAX_EVENTS + 1);
         boolean complete = candidates.size() <= MAX_EVENTS;
         List<StoredEvent> events = new ArrayList<>();
         Map<String, EventId> idsByKey = new HashMap<>();

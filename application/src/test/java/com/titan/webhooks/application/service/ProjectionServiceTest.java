@@ -57,8 +57,8 @@ class ProjectionServiceTest {
     private final List<String> settled = Collections.synchronizedList(new ArrayList<>());
     private final ProjectionListener listener = (event, result, at) ->
             settled.add(event.idempotencyKey().orElseThrow().value() + "=" + result);
-    private final ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-            TestProjections.of(store, connections), store.changes(), RETRIES, clock, listener);
+    private final ProjectionService projection = new ProjectionService(store.transactions(), store.pendingEvents(),
+            decoder, TestProjections.of(store, connections), store.changes(), RETRIES, clock, listener);
 
     @Test
     void anEvent_isApplied_markedProcessed_andItsChangeRecorded() {
@@ -209,7 +209,7 @@ class ProjectionServiceTest {
         // the decoder is fixed and deployed; the operator replays the event
         decoder.decode("k1", () -> TestEvents.connectionCreated("c1", TestEvents.stamp(1_000),
                 TestEvents.connectionFields(ConnectionField.STATUS, "new"), List.of()));
-        ReplayService replay = new ReplayService(store.inbox(), clock, new PendingWork());
+        ReplayService replay = new ReplayService(store.pendingEvents(), clock, new PendingWork());
 
         assertEquals(List.of(parked), replay.replay(ReplayCommand.status(ProcessingStatus.PARKED)));
 
@@ -261,7 +261,7 @@ class ProjectionServiceTest {
     }
 
     private StoredEvent event(EventId id) {
-        return store.inbox().find(id).orElseThrow();
+        return store.storedEvents().find(id).orElseThrow();
     }
 
     private Optional<Connection> connection(String id) {

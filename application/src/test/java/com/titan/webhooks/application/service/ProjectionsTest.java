@@ -55,7 +55,7 @@ class ProjectionsTest {
     }
 
     private ProjectionService start(List<Projection<?, ?, ?>> registered) {
-        return new ProjectionService(store.transactions(), store.inbox(), decoder, new Projections(registered),
+        return new ProjectionService(store.transactions(), store.pendingEvents(), decoder, new Projections(registered),
                 store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
                 ProjectionListener.NONE);
     }

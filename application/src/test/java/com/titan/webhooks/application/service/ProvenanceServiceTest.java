@@ -21,8 +21,8 @@ import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionField;
@@ -45,11 +45,11 @@ class ProvenanceServiceTest {
 
     private static final String ID = "c-1";
 
-    private final Inbox inbox = mock(Inbox.class);
+    private final StoredEvents storedEvents = mock(StoredEvents.class);
     private final EventDecoder decoder = mock(EventDecoder.class);
     private final Connections connections = mock(Connections.class);
     private final ProvenanceService provenance = new ProvenanceService(connections, mock(Cards.class),
-            mock(Reminders.class), mock(Contacts.class), inbox, decoder);
+            mock(Reminders.class), mock(Contacts.class), storedEvents, decoder);
     private final List<StoredEvent> arrived = new ArrayList<>();
 
     private final ConnectionEvent.Updated update = connectionUpdated(ID, stamp(2_000, "k-update"),
@@ -130,7 +130,7 @@ class ProvenanceServiceTest {
         arrived.add(stored);
         when(decoder.handles(Source.TITANCARD, "connection.x")).thenReturn(true);
         when(decoder.decodeEvent(stored)).thenReturn(event);
-        when(inbox.mentioning(eq(Source.TITANCARD), eq(ID), anyInt())).thenReturn(List.copyOf(arrived));
+        when(storedEvents.mentioning(eq(Source.TITANCARD), eq(ID), anyInt())).thenReturn(List.copyOf(arrived));
         return id;
     }
 

@@ -6,9 +6,11 @@ import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -240,6 +242,14 @@ public final class Database implements AutoCloseable {
     /** The inbox; one per store, because it owns the group-commit writers. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    public PendingEvents pendingEvents() {
+        return new JdbiPendingEvents(transactions, dialect);
+    }
+
+    public StoredEvents storedEvents() {
+        return new JdbiStoredEvents(transactions, dialect);
     }
 
     public Connections connections() {

@@ -161,7 +161,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public int pruneCommittedBefore(Instant before) {
-        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+        return transactions.inTransaction(handle -> {
             long last = handle.createQuery(LAST_TO_PRUNE).bind("before", before.toEpochMilli()).mapTo(Long.class).one();
             if (last == 0) {
                 return 0;
@@ -169,7 +169,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
             int deleted = handle.createUpdate(PRUNE).bind("position", last).execute();
             handle.createUpdate(MARK_PRUNED).bind("position", last).execute();
             return deleted;
-        }));
+        });
     }
 
     @Override

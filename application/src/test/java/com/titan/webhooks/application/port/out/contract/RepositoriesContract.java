@@ -137,6 +137,21 @@ public abstract class RepositoriesContract extends StoreContract {
     }
 
     @Test
+    void unitOfWork_nestedInOneThatThrows_leavesNothingBehind() {
+        String id = unique();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            store.transactions().inTransaction(() -> {
+                store.connections().save(TestEvents.aConnection(id));
+                return null;
+            });
+            assertTrue(store.connections().find(new ConnectionId(id)).isPresent(),
+                    "the outer work reads what the nested one wrote");
+            throw new IllegalStateException("the outer work fails after the nested one returned");
+        }));
+        assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
+    }
+
+    @Test
     void connections_listByFilter_inPagesThatCoverEveryMatchOnce() {
         String status = "status-" + unique();
         List<String> ids = new ArrayList<>();
@@ -349,7 +364,7 @@ public abstract class RepositoriesContract extends StoreContract {
         for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
             assertThrows(UnknownCursorException.class, () -> store.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
-            assertThrows(UnknownCursorException.class, () -> store.inbox().list(
+            assertThrows(UnknownCursorException.class, () -> store.storedEvents().list(
                     new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }

@@ -6,9 +6,11 @@ import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.application.port.out.contract.StoreUnderTest;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +42,9 @@ public final class InMemoryStore implements AutoCloseable {
             return InMemoryStore.this.inTransaction(work);
         }
     };
-    private final Inbox inbox = new InMemoryInbox(this, cursors);
+    private final Inbox inbox = new InMemoryInbox(this);
+    private final PendingEvents pendingEvents = new InMemoryPendingEvents(this);
+    private final StoredEvents storedEvents = new InMemoryStoredEvents(this, cursors);
     private final Connections connections = new InMemoryConnections(this, cursors);
     private final Cards cards = new InMemoryCards(this, cursors);
     private final Reminders reminders = new InMemoryReminders(this, cursors);
@@ -55,6 +59,14 @@ public final class InMemoryStore implements AutoCloseable {
 
     public Inbox inbox() {
         return inbox;
+    }
+
+    public PendingEvents pendingEvents() {
+        return pendingEvents;
+    }
+
+    public StoredEvents storedEvents() {
+        return storedEvents;
     }
 
     public Connections connections() {
@@ -87,8 +99,8 @@ public final class InMemoryStore implements AutoCloseable {
 
     /** Its ports, for the store contracts; closing them closes the store. */
     public StoreUnderTest underTest() {
-        return new StoreUnderTest(transactions, inbox, connections, cards, reminders, contacts, scoringJobs, changes,
-                publications, this::close);
+        return new StoreUnderTest(transactions, inbox, pendingEvents, storedEvents, connections, cards, reminders,
+                contacts, scoringJobs, changes, publications, this::close);
     }
 
     /** From now on every use fails as a store that cannot be reached does. */

@@ -3,14 +3,16 @@ package com.titan.webhooks.application.port.out.memory;
 import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.connection.Connection;
-import com.titan.webhooks.domain.contact.Contact;
-import com.titan.webhooks.domain.job.ScoringJob;
-import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.connection.Enrichment;
 import com.titan.webhooks.domain.connection.Note;
+import com.titan.webhooks.domain.contact.Contact;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.job.ScoringJob;
+import com.titan.webhooks.domain.reminder.Reminder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -75,6 +77,11 @@ final class StoreState {
         return new StoreState(new TreeMap<>(events), new HashMap<>(seqById), new HashMap<>(firstByKey), lastSeq, new TreeMap<>(connections),
                 new TreeMap<>(cards), new TreeMap<>(reminders), new TreeMap<>(contacts), new TreeMap<>(scoringJobs),
                 new TreeMap<>(notes), new TreeMap<>(enrichments), new TreeMap<>(changes), lastPosition, prunedPosition);
+    }
+
+    /** The inbox entry of the event {@code id}, if stored. */
+    Optional<EventRow> event(EventId id) {
+        return Optional.ofNullable(seqById.get(id.value())).map(events::get);
     }
 
     /** The key of a connection's note or enrichment: the connection's, then the member's own. */
