@@ -2,7 +2,7 @@
 """The benchmark: one command, one machine, both stores, with the ceilings that give the figures
 meaning measured in the same run.
 
-  python3 bench/run.py            # the full run (about 4 minutes, plus the list queries at 1,000,000 rows)
+  python3 bench/run.py            # the full run (about 8 minutes, plus the list queries at 1,000,000 rows)
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
   python3 bench/run.py --skip-lists   # without the list queries
 
@@ -73,13 +73,23 @@ def psql(sql, database="test"):
                           check=True, capture_output=True, text=True, env=env).stdout.strip()
 
 
-def wrk(url, seconds, script, extra_env):
-    env = dict(os.environ, THREADS=str(THREADS), CONNECTIONS=str(CONNECTIONS), **extra_env)
-    out = subprocess.run(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", "%ds" % seconds, "--timeout", "5s",
-                          "-s", os.path.join(BENCH, script), url], check=True, capture_output=True, text=True,
-                         env=env).stdout
+def wrk(url, seconds, script, extra_env, started=None):
+    """Runs wrk; started(pid), if given, is told its process id once it runs."""
+    flag = os.path.join(tempfile.gettempdir(), "titan-bench-start-" + uuid.uuid4().hex)
+    env = dict(os.environ, THREADS=str(THREADS), CONNECTIONS=str(CONNECTIONS), START_FLAG=flag, **extra_env)
+    process = subprocess.Popen(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", "%ds" % seconds, "--timeout",
+                                "5s", "-s", os.path.join(BENCH, script), url], stdout=subprocess.PIPE, text=True, env=env)
+    if started:
+        started(process.pid)
+    out, _ = process.communicate()
+    if os.path.exists(flag):
+        os.unlink(flag)
+    if process.returncode != 0:
+        sys.exit("bench: wrk failed (%d)" % process.returncode)
     fields = dict(re.findall(r"(\w+)=(\d+)", out[out.index("RESULT"):]))
     result = {k: int(v) for k, v in fields.items()}
+    if result.get("wrapped"):
+        log("bench: the pool ran out during this step: from then on it measured duplicates")
     result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
     result["ok_rate"] = (result["requests"] - result["non2xx"]) / (result["duration_us"] / 1e6)
     return result
@@ -180,8 +190,9 @@ def noop_ceiling(pool):
             sys.exit("bench: the no-op receiver did not start")
         url = "http://127.0.0.1:%d/webhooks/titancard" % port
         wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
-        result, cpu = CpuMeter(process.pid).during(lambda: wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool}))
-        result["jvm_us"], _, result["wrk_us"] = (seconds * 1e6 / result["requests"] for seconds in cpu)
+        result, cpu = CpuMeter(process.pid).during(
+            lambda started: wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool}, started))
+        result["jvm_us"], _, result["wrk_us"] = (seconds * 1e6 / max(result["requests"], 1) for seconds in cpu)
         return result
     finally:
         process.terminate()
@@ -238,18 +249,28 @@ def process_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
-def named_cpu(name):
-    """CPU seconds used so far by every running process called name (postgres: the server and its backends)."""
-    total = 0.0
+def pids_named(name):
+    """The running processes called name (postgres: the server and its backends)."""
+    pids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open("/proc/%s/comm" % entry) as comm:
-                    if comm.read().strip() != name:
-                        continue
-                total += process_cpu(int(entry))
-            except (FileNotFoundError, ProcessLookupError, IndexError):
+                    if comm.read().strip() == name:
+                        pids.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
                 pass
+    return pids
+
+
+def cpu_of(pids):
+    """CPU seconds used so far by those of pids still running."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += process_cpu(pid)
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
     return total
 
 
@@ -282,52 +303,54 @@ def thread_cpu(pid):
 
 
 class CpuMeter:
-    """CPU spent by the service (in all and by stage), PostgreSQL and wrk, read every 100 ms in the
-    background while wrk runs, and counted over wrk's own measured seconds only: wrk first spends
-    seconds loading its pool, while the service is idle or still compiling what the warm-up made
-    hot, and that is no delivery's cost. Unlike rates, these per-delivery costs hardly move when
-    something else shares the machine."""
+    """CPU spent by the service (in all and by stage), PostgreSQL and wrk, read every 250 ms in the
+    background while wrk runs, and counted over wrk's own measured seconds, scaled from the readings
+    around them (deliveries.lua holds every request until wrk's threads have all loaded their pool,
+    so the deliveries counted fall in those seconds too). Unlike rates, these per-delivery costs
+    hardly move when something else shares the machine."""
 
     def __init__(self, pid):
         self.pid = pid
 
-    def reading(self):
-        return time.monotonic(), process_cpu(self.pid), named_cpu("postgres"), named_cpu("wrk"), thread_cpu(self.pid)
-
     def during(self, load):
-        """Runs load() (a wrk call); answers its result, and the CPU seconds over its last duration_us:
-        [service, PostgreSQL, wrk] and the service's by stage."""
-        readings, done = [], threading.Event()
+        """Runs load(started), a wrk call that reports its pid to started; answers its result, and the
+        CPU seconds over its measured duration: [service, PostgreSQL, wrk] and the service's by stage."""
+        postgres = pids_named("postgres")  # read once: scanning /proc every time would load what it measures
+        wrk_pid, readings, done = [], [], threading.Event()
 
         def read():
             while not done.is_set():
-                readings.append(self.reading())
-                done.wait(0.1)
+                if wrk_pid:
+                    readings.append((time.monotonic(), process_cpu(self.pid), cpu_of(postgres), cpu_of(wrk_pid),
+                                     thread_cpu(self.pid)))
+                done.wait(0.25)
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
         try:
-            result = load()
+            result = load(wrk_pid.append)
         finally:
             done.set()
             reader.join()
-        running = [r for r in readings if r[3] > 0] or readings  # wrk's CPU reads 0 once it has exited
+        running = [r for r in readings if r[3] > 0]  # wrk's CPU reads 0 once it has exited
+        if len(running) < 2 or result["duration_us"] <= 0:
+            sys.exit("bench: wrk ran too briefly to read its CPU")
         last = running[-1]
         start = last[0] - result["duration_us"] / 1e6
-        first = min(readings, key=lambda r: abs(r[0] - start))
-        # the readings are 100 ms apart: scale what they span to wrk's own duration
+        first = min(running, key=lambda r: abs(r[0] - start))
         scale = (result["duration_us"] / 1e6) / max(last[0] - first[0], 1e-3)
         cpu = [(a - b) * scale for a, b in zip(last[1:4], first[1:4])]
         self.threads = {stage: (seconds - first[4].get(stage, 0.0)) * scale for stage, seconds in last[4].items()}
         return result, cpu
 
     def start(self):
-        self.before = (process_cpu(self.pid), named_cpu("postgres"))
+        self.postgres = pids_named("postgres")
+        self.before = (process_cpu(self.pid), cpu_of(self.postgres))
         return self
 
     def stop(self):
         """[service, PostgreSQL] CPU seconds since start()."""
-        return [a - b for a, b in zip((process_cpu(self.pid), named_cpu("postgres")), self.before)]
+        return [a - b for a, b in zip((process_cpu(self.pid), cpu_of(self.postgres)), self.before)]
 
 
 def accepted(port):
@@ -462,7 +485,8 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         settle(port)
         accepted_before, applied_before = accepted(port), applied(port)
         meter = CpuMeter(service.process.pid)
-        burst, burst_cpu = meter.during(lambda: wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]}))
+        burst, burst_cpu = meter.during(
+            lambda started: wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]}, started))
         burst_end = time.monotonic()
         burst_threads = meter.threads
         burst_accepted = accepted(port) - accepted_before
@@ -537,7 +561,7 @@ def main():
         # the pools must outlast the load: a wrapped pool measures the duplicate path
         burst_count = 40_000 * BURST_SECONDS
         sustain_count = int(SUSTAIN_RATE * SUSTAIN_SECONDS * 1.2)
-        carried_count = int(20_000 * CARRIED_SHARE * CARRIED_SECONDS * 1.2)
+        carried_count = int(40_000 * CARRIED_SHARE * CARRIED_SECONDS)
         warmup_count = 30_000 * WARMUP_SECONDS
         pools = {"burst": os.path.join(work, "burst.tsv"), "sustain": os.path.join(work, "sustain.tsv"),
                  "carried": os.path.join(work, "carried.tsv"),
@@ -630,7 +654,7 @@ def main():
             ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
             ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),
             ("sustained: projection lag p99 / s", "lag_p99_s", "%.3f"),
-            ("carried: offered/s (%.0f%% of the burst's rate, %d s)" % (100 * CARRIED_SHARE, CARRIED_SECONDS),
+            ("carried: rate asked of wrk/s (%.0f%% of the burst's, %d s)" % (100 * CARRIED_SHARE, CARRIED_SECONDS),
              "carried_offered_per_s", "%.0f"),
             ("carried: received/s, applied/s", None, None),
             ("carried: non-2xx + errors", "carried_non2xx", "%d"),

@@ -13,9 +13,11 @@ import java.time.Duration;
  * <p>Ingest first: acknowledging a delivery is the service's promise, applying it can wait. While
  * deliveries queue to be stored, the worker holds back, so that the machine's cores answer
  * providers; but never longer than {@code holdBack} since it last caught up. After that it works
- * at full pace until it has caught up again: under load that never ends, the lag it accepts is the
- * hold-back, not a backlog that grows (resting half of each batch's time instead left the
- * projection a quarter of the received rate on PostgreSQL, its lag without bound).
+ * at full pace until it has caught up again: the hold-back is the most lag it adds. (Resting half
+ * of each batch's time instead left the projection a quarter of the received rate on PostgreSQL.)
+ * When deliveries arrive faster than the worker can apply them, the lag grows anyway. Caught up
+ * means a claim found nothing due: a short batch (cut by its bytes, or by rows another instance
+ * holds) is not the end of the backlog.
  */
 public final class ProjectionWorker {
 
@@ -98,7 +100,7 @@ public final class ProjectionWorker {
                     BatchReport report = projection.projectNextBatch(batchSize);
                     lastCompletedNanos = System.nanoTime();
                     backoff = pollInterval;
-                    if (report.claimed() < batchSize) {
+                    if (report.claimed() == 0) {
                         pendingWork.await(pollInterval);
                         // caught up: what wakes the worker arrived since, so the hold-back counts from now
                         caughtUpNanos = System.nanoTime();

@@ -76,6 +76,10 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
 
     @Override
     public CompletionStage<Appended> append(NewDelivery delivery) {
+        if (inbox.callerInUnitOfWork()) {
+            // a writer thread commits it, on a connection of its own: on SQLite, the one the caller holds
+            throw new IllegalStateException("an append commits on its own: call it outside a unit of work");
+        }
         CompletableFuture<Appended> answer = new CompletableFuture<>();
         if (closing || !waiting.offer(new Pending(delivery, answer))) {
             answer.completeExceptionally(new StoreUnavailableException("the inbox is not taking deliveries now", null));

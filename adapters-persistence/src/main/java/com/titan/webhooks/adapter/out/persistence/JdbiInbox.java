@@ -15,7 +15,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Appends deliveries to the inbox in PostgreSQL or SQLite, a batch per transaction, for
  * {@link GroupCommittingInbox}. Uniqueness of (source, idempotency key) is a constraint of the
- * table; an append that loses the race reads the winner's id.
+ * table; an append that loses the race reads the winner's id. Not the {@code Inbox} port itself:
+ * that is {@link GroupCommittingInbox}, which gathers concurrent appends into these batches.
  */
 final class JdbiInbox {
 
@@ -32,6 +33,11 @@ final class JdbiInbox {
 
     private final JdbiTransactions transactions;
     private final Dialect dialect;
+
+    /** Whether the calling thread is inside a unit of work, which an append must not join. */
+    boolean callerInUnitOfWork() {
+        return transactions.inUnitOfWork();
+    }
 
     JdbiInbox(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;

@@ -47,6 +47,11 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
+    /** Whether the calling thread is inside a unit of work (or a store call) right now. */
+    boolean inUnitOfWork() {
+        return jdbi.getHandleScope().get() != null;
+    }
+
     private static RuntimeException translated(JdbiException failure) {
         if (StoreFailures.isConflict(failure)) {
             // two workers locked the same rows in opposite orders, and the store rolled this one back

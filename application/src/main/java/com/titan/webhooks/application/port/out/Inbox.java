@@ -16,6 +16,11 @@ public interface Inbox {
      * stores nothing and answers the first delivery's id with {@code duplicate = true}. Fails with
      * {@link StoreUnavailableException} if the store cannot take it, in which case nothing was
      * written. Asynchronous so that an implementation may commit many deliveries at once.
+     *
+     * <p>An append commits on its own, never as part of a unit of work of {@link Transactions}:
+     * called inside one, it throws {@link IllegalStateException} at once and stores nothing. A group
+     * commit cannot join the caller's unit of work, and on a store of one connection it would wait
+     * for the very connection that unit of work holds.
      */
     CompletionStage<Appended> append(NewDelivery delivery);
 }

@@ -89,6 +89,26 @@ public abstract class InboxContract extends StoreContract {
         assertArrayEquals(new byte[] {1}, storedEvents.find(first.eventId()).orElseThrow().rawBody());
     }
 
+    /**
+     * An append commits on its own: inside a unit of work it is refused at once, in every store,
+     * rather than committed behind the unit of work's back (a group commit), rolled back with it
+     * (in memory), or left waiting for the one connection the unit of work holds (SQLite).
+     */
+    @Test
+    void append_insideAUnitOfWork_isRefusedAtOnce_storesNothing_andTheNextAppendIsStored() {
+        NewDelivery inside = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1});
+        long started = System.nanoTime();
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> append(inbox, inside)));
+
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 1_000, "refused at once, not after " + tookMillis + " ms of waiting");
+        assertFalse(storedEvents.find(inside.id()).isPresent(), "nothing stored");
+        NewDelivery after = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {2});
+        append(inbox, after);
+        assertTrue(storedEvents.find(after.id()).isPresent(), "the next append, outside, is stored");
+    }
+
     @Test
     void append_sameKeyFromTheOtherSource_isADifferentEvent() {
         String key = unique();

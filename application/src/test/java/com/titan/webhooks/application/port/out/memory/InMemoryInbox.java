@@ -21,6 +21,9 @@ final class InMemoryInbox implements Inbox {
 
     @Override
     public CompletionStage<Appended> append(NewDelivery delivery) {
+        if (store.inUnitOfWork()) {
+            throw new IllegalStateException("an append commits on its own: call it outside a unit of work");
+        }
         try {
             return CompletableFuture.completedFuture(store.write(state -> append(state, delivery)));
         } catch (RuntimeException failure) {

@@ -128,6 +128,11 @@ public final class InMemoryStore implements AutoCloseable {
         }
     }
 
+    /** Whether the calling thread is inside a unit of work. */
+    boolean inUnitOfWork() {
+        return working.get() != null;
+    }
+
     /** Reads the state the caller's unit of work sees: its own copy inside one, the committed state outside. */
     <T> T read(Function<StoreState, T> query) {
         requireOpen();
