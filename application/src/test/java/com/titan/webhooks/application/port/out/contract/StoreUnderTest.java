@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.port.out.contract;
 
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
@@ -15,8 +16,9 @@ import com.titan.webhooks.application.port.out.Transactions;
  * (closing a pool, dropping a test database): what a store hands the contracts.
  */
 public record StoreUnderTest(Transactions transactions, Inbox inbox, Connections connections, Cards cards,
-                             Reminders reminders, Contacts contacts, ScoringJobs scoringJobs, ChangeFeed changes,
-                             Publications publications, Runnable closing) implements AutoCloseable {
+                             Reminders reminders, Contacts contacts, ScoringJobs scoringJobs,
+                             AggregateDocuments documents, ChangeFeed changes, Publications publications,
+                             Runnable closing) implements AutoCloseable {
 
     @Override
     public void close() {
