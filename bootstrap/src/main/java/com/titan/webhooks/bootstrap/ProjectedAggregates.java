@@ -41,9 +41,9 @@ import java.util.function.Function;
  * family, key, first state, rule, store and change record. An aggregate missing here for an event
  * the decoders' catalogue can produce stops the service at start-up.
  *
- * <p>A new aggregate is registered with {@link Projection#document}: it is stored in
- * {@code documents} and shown in the change feed as its document, with nothing of its own in
- * {@code application} or the adapters. The five above it have tables and routes of their own.
+ * <p>The five registered here have tables, change records and routes of their own. A new aggregate
+ * is registered with {@link Projection#document}: it is stored in {@code documents} and shown in
+ * the change feed as its document, with nothing of its own in {@code application} or the adapters.
  */
 final class ProjectedAggregates {
 
