@@ -4,20 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.titan.webhooks.application.port.AggregateType;
+import com.titan.webhooks.application.port.CardSnapshot;
+import com.titan.webhooks.application.port.Change;
+import com.titan.webhooks.application.port.DocumentSnapshot;
 import com.titan.webhooks.application.port.out.AggregateStore;
 import com.titan.webhooks.application.port.out.DocumentKind;
+import com.titan.webhooks.application.port.out.NewChange;
+import com.titan.webhooks.domain.TestEvents;
 import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.card.Card;
+import com.titan.webhooks.domain.delivery.EventId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A document stored before its record changed shape still reads, on both stores: a member the
- * record no longer has is skipped, and one it gained reads as null (0, false), as the README
- * promises whoever changes an aggregate stored as a document.
+ * Documents across releases, on both stores: one stored before its record changed shape still
+ * reads (a member the record no longer has is skipped, one it gained reads as null, 0 or false), as
+ * the README promises whoever changes an aggregate stored as a document; and the changes of a kind
+ * no longer registered are passed over by a reader of every kind, not a failure of the feed.
  */
 class DocumentShapesTest {
 
@@ -53,6 +64,30 @@ class DocumentShapesTest {
             assertEquals(false, read.document().confirmed());
             assertNull(read.document().latest());
             assertEquals(4, read.version());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void theChangesOfAKindNoLongerRegistered_arePassedOver_byAReaderOfEveryKind(Supplier<TestDatabase> kind) {
+        try (TestDatabase store = kind.get(); Database before = store.openMigrated();
+             Database after = Database.open(store.settings())) {
+            before.documents().store(BOOKINGS);
+            Booking booking = Booking.aBooking("b-gone");
+            Card card = TestEvents.aCard("c-kept");
+            before.transactions().inTransaction(() -> {
+                before.changes().record(List.of(
+                        new NewChange(Optional.empty(), new DocumentSnapshot(BOOKINGS.type(), "b-gone", booking.document(),
+                                false), new EventId("e1")),
+                        new NewChange(Optional.empty(), new CardSnapshot(card), new EventId("e2"))), Instant.now());
+                return null;
+            });
+
+            // a release without the booking: its change is not read, the card's is
+            List<Change> read = after.changes().after(0, Set.of(), 10);
+
+            assertEquals(List.of(new EventId("e2")), read.stream().map(Change::eventId).toList());
+            assertEquals(2, before.changes().after(0, Set.of(), 10).size(), "the release that knows it reads both");
         }
     }
 }
