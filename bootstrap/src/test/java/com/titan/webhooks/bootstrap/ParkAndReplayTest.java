@@ -53,8 +53,7 @@ class ParkAndReplayTest {
             ReceiveDeliveryService receive = new ReceiveDeliveryService(source -> List.of(new SigningSecret(SECRET)),
                     decoder, store.inbox(), () -> new EventId(UUID.randomUUID().toString()), clock, work);
             ProjectionService projection = new ProjectionService(store.transactions(), store.pendingEvents(), decoder,
-                    ProjectedAggregates.of(store.connections(), store.cards(), store.reminders(), store.contacts(),
-                            store.scoringJobs()), store.changes(),
+                    TitanWebhooks.registry(store), store.changes(),
                     new RetryPolicy(3, Duration.ZERO, Duration.ZERO), clock, ProjectionListener.NONE);
 
             EventId view = receive(receive, "card.viewed");

@@ -1,6 +1,7 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.StoreUnavailableException;
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
@@ -41,6 +42,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbiTransactions transactions;
     private final GroupCommittingInbox inbox;
+    /** One per store: the change feed reads the changes of the kinds registered with it. */
+    private final JdbiAggregateDocuments documents;
     private volatile boolean migrated;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Optional<Path> spoolFolder,
@@ -63,6 +66,7 @@ public final class Database implements AutoCloseable {
         });
         this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING,
                 spool);
+        this.documents = new JdbiAggregateDocuments(transactions);
     }
 
     /** The most deliveries one commit takes, and how many may wait for a commit before 503s. */
@@ -272,8 +276,14 @@ public final class Database implements AutoCloseable {
         return new JdbiScoringJobRepository(transactions);
     }
 
+    /** Every aggregate stored as a document; each kind is registered by asking for its store. */
+    public AggregateDocuments documents() {
+        return documents;
+    }
+
+    /** The change feed, which reads the changes of the kinds registered with {@link #documents()}. */
     public ChangeFeed changes() {
-        return new JdbiChangeFeed(transactions);
+        return new JdbiChangeFeed(transactions, documents);
     }
 
     public Publications publications() {

@@ -13,6 +13,7 @@ import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ConnectionFilter;
 import com.titan.webhooks.application.port.ContactFilter;
 import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.DocumentSnapshot;
 import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.ReminderSnapshot;
@@ -21,6 +22,8 @@ import com.titan.webhooks.application.port.out.ChangeWindow;
 import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.domain.TestEvents;
+import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
@@ -95,6 +98,37 @@ public abstract class ChangeFeedContract extends StoreContract {
                 Set.of(AggregateType.CONNECTION), Optional.of(first.id()), 100), "one aggregate's history");
         assertEquals(List.of(), store.changes().after(before.last(), Set.of(AggregateType.CARD), Optional.of(first.id()),
                 100), "the id of another kind names nothing");
+    }
+
+    @Test
+    void documentChanges_comeBackWithTheirDocuments_andFilterByTheirType() {
+        store.documents().store(RepositoriesContract.BOOKINGS);
+        String id = unique();
+        Booking created = Booking.aBooking(id);
+        Booking cancelled = created.copy();
+        cancelled.apply(new BookingChanged(id, TestEvents.stamp(Instant.parse("2026-03-06T00:00:00Z").toEpochMilli()),
+                null, null, List.of(), true));
+        DocumentSnapshot first = new DocumentSnapshot(RepositoriesContract.BOOKING, id, created.document(), false);
+        DocumentSnapshot second = new DocumentSnapshot(RepositoriesContract.BOOKING, id, cancelled.document(), true);
+        long last = store.changes().window().last();
+
+        store.transactions().inTransaction(() -> {
+            store.changes().record(List.of(new NewChange(Optional.empty(), first, event("e1")),
+                    new NewChange(Optional.empty(), new CardSnapshot(TestEvents.aCard(unique())), event("e2")),
+                    new NewChange(Optional.of(first), second, event("e3"))), NOW);
+            return null;
+        });
+
+        List<Change> bookings = store.changes().after(last, Set.of(RepositoriesContract.BOOKING), 10);
+        assertEquals(2, bookings.size());
+        assertEquals(first, bookings.get(0).after(), "the document as recorded, every member");
+        assertEquals(Optional.empty(), bookings.get(0).before());
+        assertEquals(ChangeKind.UPSERT, bookings.get(0).kind());
+        assertEquals(Optional.of(first), bookings.get(1).before());
+        assertEquals(second, bookings.get(1).after());
+        assertEquals(ChangeKind.DELETE, bookings.get(1).kind());
+        assertEquals(3, store.changes().after(last, Set.of(), 10).size());
+        assertEquals(bookings, store.changes().after(last, Set.of(RepositoriesContract.BOOKING), Optional.of(id), 10));
     }
 
     @Test

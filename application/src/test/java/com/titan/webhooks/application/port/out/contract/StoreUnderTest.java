@@ -1,5 +1,6 @@
 package com.titan.webhooks.application.port.out.contract;
 
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
@@ -18,7 +19,8 @@ import com.titan.webhooks.application.port.out.Transactions;
  */
 public record StoreUnderTest(Transactions transactions, Inbox inbox, PendingEvents pendingEvents,
                              StoredEvents storedEvents, Connections connections, Cards cards, Reminders reminders,
-                             Contacts contacts, ScoringJobs scoringJobs, ChangeFeed changes, Publications publications,
+                             Contacts contacts, ScoringJobs scoringJobs, AggregateDocuments documents,
+                             ChangeFeed changes, Publications publications,
                              Runnable closing) implements AutoCloseable {
 
     @Override

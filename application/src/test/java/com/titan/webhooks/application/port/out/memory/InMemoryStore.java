@@ -1,6 +1,7 @@
 package com.titan.webhooks.application.port.out.memory;
 
 import com.titan.webhooks.application.port.StoreUnavailableException;
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
@@ -50,6 +51,7 @@ public final class InMemoryStore implements AutoCloseable {
     private final Reminders reminders = new InMemoryReminders(this, cursors);
     private final Contacts contacts = new InMemoryContacts(this, cursors);
     private final ScoringJobs scoringJobs = new InMemoryScoringJobs(this);
+    private final AggregateDocuments documents = new InMemoryAggregateDocuments(this);
     private final ChangeFeed changes = new InMemoryChangeFeed(this);
     private final Publications publications = new InMemoryPublications(this);
 
@@ -89,6 +91,10 @@ public final class InMemoryStore implements AutoCloseable {
         return scoringJobs;
     }
 
+    public AggregateDocuments documents() {
+        return documents;
+    }
+
     public ChangeFeed changes() {
         return changes;
     }
@@ -100,7 +106,7 @@ public final class InMemoryStore implements AutoCloseable {
     /** Its ports, for the store contracts; closing them closes the store. */
     public StoreUnderTest underTest() {
         return new StoreUnderTest(transactions, inbox, pendingEvents, storedEvents, connections, cards, reminders,
-                contacts, scoringJobs, changes, publications, this::close);
+                contacts, scoringJobs, documents, changes, publications, this::close);
     }
 
     /** From now on every use fails as a store that cannot be reached does. */
