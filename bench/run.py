@@ -35,9 +35,6 @@ JAR = os.getenv("BENCH_JAR", os.path.join(ROOT, "bootstrap", "target", "titan-we
 SECRET = "whsec_bench_secret"
 API_TOKEN = "bench-api-token"
 FEED_BACKLOG = 100_000
-# the last figures recorded without the change feed (README, 2026-12-01): the feed's cost is measured against them
-BEFORE_FEED = {"PostgreSQL": {"accepted_per_s": 8731, "sustained_applied_per_s": 4949},
-               "SQLite": {"accepted_per_s": 5111, "sustained_applied_per_s": 4137}}
 SMOKE = "--smoke" in sys.argv
 # the list queries take 5 to 10 minutes at 1,000,000 rows and measure something else: --skip-lists leaves them out
 SKIP_LISTS = "--skip-lists" in sys.argv
@@ -512,7 +509,6 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         settle(port)
         backlog, drain_rate, change_json = drain_feed(port, FEED_BACKLOG)
         change_bytes, state_bytes = feed_storage(store_env)
-        recorded = BEFORE_FEED[name]
         return {
             "store": name,
             "accepted_per_s": burst["ok_rate"],
@@ -539,8 +535,6 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "carried_non2xx": carried["non2xx"] + carried["errors"],
             "carried_lag_p99_s": carried_lag,
             "ready_s": service.ready_after,
-            "burst_vs_before_feed": burst["ok_rate"] / recorded["accepted_per_s"],
-            "applied_vs_before_feed": (processed_after - processed_before) / seconds / recorded["sustained_applied_per_s"],
             "feed_backlog": backlog, "feed_drain_per_s": drain_rate, "feed_json_bytes": change_json,
             "change_row_bytes": change_bytes, "connection_state_bytes": state_bytes,
             "rss_mb": service.peak_rss_mb(),
@@ -660,8 +654,6 @@ def main():
             ("carried: non-2xx + errors", "carried_non2xx", "%d"),
             ("carried: projection lag p99 / s", "carried_lag_p99_s", "%.3f"),
             ("start-up to ready / s", "ready_s", "%.2f"),
-            ("feed on: burst accepted/s vs last recorded without it", "burst_vs_before_feed", "%.2f"),
-            ("feed on: sustained applied/s vs last recorded without it", "applied_vs_before_feed", "%.2f"),
             ("feed: changes read from the start (backlog)", "feed_backlog", "%d"),
             ("feed: drain rate of that backlog / changes/s", "feed_drain_per_s", "%.0f"),
             ("feed: bytes of JSON per change served", "feed_json_bytes", "%.0f"),
