@@ -5,6 +5,7 @@ import com.titan.webhooks.application.port.CardSnapshot;
 import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ContactSnapshot;
 import com.titan.webhooks.application.port.DocumentSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
 
@@ -27,6 +28,8 @@ public sealed interface AggregateResponse permits CardResponse, ConnectionDetail
             return ContactResponse.from(contact.contact());
         } else if (snapshot instanceof ScoringJobSnapshot job) {
             return ScoringJobResponse.from(job.job());
+        } else if (snapshot instanceof StoredDocumentSnapshot stored) {
+            return DocumentResponse.from(stored);
         } else if (snapshot instanceof DocumentSnapshot document) {
             return DocumentResponse.from(document);
         }

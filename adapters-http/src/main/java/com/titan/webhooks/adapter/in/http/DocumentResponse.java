@@ -3,9 +3,11 @@ package com.titan.webhooks.adapter.in.http;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.titan.webhooks.application.port.DocumentSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 
 /**
  * An aggregate stored as a document, as a change shows it: {@code id}, then the members of its
@@ -21,8 +23,21 @@ public record DocumentResponse(ObjectNode state) implements AggregateResponse {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
     static DocumentResponse from(DocumentSnapshot snapshot) {
-        ObjectNode state = DOCUMENTS.createObjectNode().put("id", snapshot.id());
-        ObjectNode document = DOCUMENTS.valueToTree(snapshot.document());
+        return withId(snapshot.id(), DOCUMENTS.valueToTree(snapshot.document()));
+    }
+
+    /** As the store read it back: written in this shape already (and read without its record). */
+    static DocumentResponse from(StoredDocumentSnapshot snapshot) {
+        JsonNode document = JsonMapping.tree(snapshot.json());
+        if (!(document instanceof ObjectNode object)) {
+            throw new IllegalStateException("the stored document of " + snapshot.type().wireName() + " "
+                    + snapshot.id() + " is no JSON object");
+        }
+        return withId(snapshot.id(), object);
+    }
+
+    private static DocumentResponse withId(String id, ObjectNode document) {
+        ObjectNode state = DOCUMENTS.createObjectNode().put("id", id);
         document.remove("id"); // the aggregate's id, which a document may repeat, is said once
         state.setAll(document);
         return new DocumentResponse(state);

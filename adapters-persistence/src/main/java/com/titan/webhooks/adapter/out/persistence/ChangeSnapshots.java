@@ -10,13 +10,13 @@ import com.titan.webhooks.application.port.CardSnapshot;
 import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ContactSnapshot;
 import com.titan.webhooks.application.port.DocumentSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
 import com.titan.webhooks.domain.reminder.Reminder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An aggregate's state in a change row, in the store's own format: the same JSON its table's
@@ -25,10 +25,6 @@ import java.util.Set;
  * it is the HTTP adapter's job, with the same code as the aggregate's route.
  */
 final class ChangeSnapshots {
-
-    /** The kinds with a format of their own here; every other kind is stored as a document. */
-    static final Set<AggregateType> OWN_FORMAT = Set.of(AggregateType.CONNECTION, AggregateType.CARD,
-            AggregateType.REMINDER, AggregateType.CONTACT, AggregateType.SCORING_JOB);
 
     private ChangeSnapshots() {
     }
@@ -51,8 +47,8 @@ final class ChangeSnapshots {
         } else if (snapshot instanceof ScoringJobSnapshot job) {
             node.putRawValue("state", new RawValue(JdbiScoringJobRepository.state(job.job())));
         } else if (snapshot instanceof DocumentSnapshot document) {
-            // as its row holds it, and whether it is a tombstone, which the document may not say
-            node.putRawValue("state", new RawValue(DocumentJson.write(document.document())));
+            // as the feed shows it, and whether it is a tombstone, which the document may not say
+            node.putRawValue("state", new RawValue(DocumentJson.writeAsShown(document.document())));
             node.put("deleted", document.deleted());
         } else {
             throw new IllegalArgumentException("no snapshot format for " + snapshot.getClass().getSimpleName());
@@ -60,11 +56,8 @@ final class ChangeSnapshots {
         return StateJson.write(node);
     }
 
-    /**
-     * @param documents the kinds stored as documents, whose records their change records are read as
-     * @throws IllegalStateException for the change of a kind of aggregate this store does not know
-     */
-    static AggregateSnapshot read(AggregateType type, String id, String json, JdbiAggregateDocuments documents) {
+    /** A change record's state: a built-in aggregate's as its domain object, any other kind's as stored. */
+    static AggregateSnapshot read(AggregateType type, String id, String json) {
         JsonNode node = StateJson.read(json);
         String state = node.get("state").toString();
         if (type.equals(AggregateType.CONNECTION)) {
@@ -82,8 +75,6 @@ final class ChangeSnapshots {
         } else if (type.equals(AggregateType.SCORING_JOB)) {
             return new ScoringJobSnapshot(JdbiScoringJobRepository.toDomain(id, state, 0));
         }
-        Class<? extends Record> documentClass = documents.documentClass(type).orElseThrow(() -> new IllegalStateException(
-                "a change of " + type.wireName() + " " + id + " cannot be read: no aggregate of that name is registered"));
-        return new DocumentSnapshot(type, id, DocumentJson.read(state, documentClass), node.path("deleted").asBoolean());
+        return new StoredDocumentSnapshot(type, id, state, node.path("deleted").asBoolean());
     }
 }

@@ -281,9 +281,9 @@ public final class Database implements AutoCloseable {
         return documents;
     }
 
-    /** The change feed, which reads the changes of the kinds registered with {@link #documents()}. */
+    /** The change feed: every kind's changes, those of kinds stored as documents as they were stored. */
     public ChangeFeed changes() {
-        return new JdbiChangeFeed(transactions, documents);
+        return new JdbiChangeFeed(transactions);
     }
 
     public Publications publications() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -25,12 +26,25 @@ final class DocumentJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
+    // a change row keeps the document as the feed shows it (snake_case names), so reading it back
+    // needs neither its record nor its kind to be registered: see StoredDocumentSnapshot
+    private static final ObjectMapper AS_SHOWN = JSON.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
     private DocumentJson() {
     }
 
+    /** The document as a change shows it: its record's fields by their snake_case names. */
+    static String writeAsShown(Record document) {
+        return write(AS_SHOWN, document);
+    }
+
     static String write(Record document) {
+        return write(JSON, document);
+    }
+
+    private static String write(ObjectMapper mapper, Record document) {
         try {
-            return JSON.writeValueAsString(document);
+            return mapper.writeValueAsString(document);
         } catch (JsonProcessingException unwritable) {
             throw new IllegalStateException("the document " + document.getClass().getSimpleName()
                     + " cannot be written as JSON: " + unwritable.getOriginalMessage(), unwritable);

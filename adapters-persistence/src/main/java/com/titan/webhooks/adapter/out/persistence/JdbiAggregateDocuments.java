@@ -6,8 +6,6 @@ import com.titan.webhooks.application.port.out.AggregateStore;
 import com.titan.webhooks.application.port.out.DocumentKind;
 import com.titan.webhooks.domain.event.DocumentAggregate;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,15 +30,5 @@ public final class JdbiAggregateDocuments implements AggregateDocuments {
                     + known.documentClass().getName() + " already, not as " + kind.documentClass().getName());
         }
         return new JdbiDocumentRepository<>(transactions, kind);
-    }
-
-    /** The kinds a store was asked for. */
-    Set<AggregateType> types() {
-        return Set.copyOf(kinds.keySet());
-    }
-
-    /** The record the documents of {@code type} are read as, if a store was asked for that kind. */
-    Optional<Class<? extends Record>> documentClass(AggregateType type) {
-        return Optional.ofNullable(kinds.get(type)).map(DocumentKind::documentClass);
     }
 }

@@ -9,7 +9,6 @@ import com.titan.webhooks.domain.delivery.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +50,9 @@ public final class JdbiChangeFeed implements ChangeFeed {
             AggregateType.CARD, TOUCH_CARDS, AggregateType.REMINDER, TOUCH_REMINDERS, AggregateType.CONTACT, TOUCH_CONTACTS);
 
     private final JdbiTransactions transactions;
-    private final JdbiAggregateDocuments documents;
 
-    /** @param documents the store's aggregates kept as documents, whose changes are read as their documents */
-    public JdbiChangeFeed(JdbiTransactions transactions, JdbiAggregateDocuments documents) {
+    public JdbiChangeFeed(JdbiTransactions transactions) {
         this.transactions = transactions;
-        this.documents = documents;
     }
 
     @Override
@@ -108,11 +104,11 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
-        // every type is every type this store can read: the changes of a kind no longer registered are passed over
-        Set<AggregateType> asked = types.isEmpty() ? known() : types;
-        List<String> names = wireNames(asked);
+        // no types is every type, those this instance does not register included (read as stored): a
+        // cursor never passes a change a reader on another instance, or a later release, would be shown
+        List<String> names = wireNames(types);
         return transactions.withHandle(handle -> {
-            List<Map.Entry<Long, Long>> sizes = sizesQuery(position, asked, aggregateId, limit)
+            List<Map.Entry<Long, Long>> sizes = sizesQuery(position, types, aggregateId, limit)
                     .on(handle)
                     .map((rs, ctx) -> Map.entry(rs.getLong("position"), rs.getLong("size")))
                     .list();
@@ -137,18 +133,12 @@ public final class JdbiChangeFeed implements ChangeFeed {
                     String id = rs.getString("aggregate_id");
                     String before = rs.getString("before_state");
                     return new Change(rs.getLong("position"),
-                            Optional.ofNullable(before).map(json -> ChangeSnapshots.read(type, id, json, documents)),
-                            ChangeSnapshots.read(type, id, rs.getString("after_state"), documents),
+                            Optional.ofNullable(before).map(json -> ChangeSnapshots.read(type, id, json)),
+                            ChangeSnapshots.read(type, id, rs.getString("after_state")),
                             new EventId(rs.getString("event_id")), Instant.ofEpochMilli(rs.getLong("committed_at")));
                 })
                 .list();
         });
-    }
-
-    private Set<AggregateType> known() {
-        Set<AggregateType> known = new HashSet<>(ChangeSnapshots.OWN_FORMAT);
-        known.addAll(documents.types());
-        return known;
     }
 
     /** The sizes of the next changes, in position order: the query that finds a page (the second reads it). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.application.port.AggregateSnapshot;
 import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.CardFilter;
 import com.titan.webhooks.application.port.CardSnapshot;
@@ -18,6 +19,7 @@ import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 import com.titan.webhooks.application.port.out.ChangeWindow;
 import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.NewChange;
@@ -121,14 +123,33 @@ public abstract class ChangeFeedContract extends StoreContract {
 
         List<Change> bookings = store.changes().after(last, Set.of(RepositoriesContract.BOOKING), 10);
         assertEquals(2, bookings.size());
-        assertEquals(first, bookings.get(0).after(), "the document as recorded, every member");
+        assertShows(first, bookings.get(0).after());
         assertEquals(Optional.empty(), bookings.get(0).before());
         assertEquals(ChangeKind.UPSERT, bookings.get(0).kind());
-        assertEquals(Optional.of(first), bookings.get(1).before());
-        assertEquals(second, bookings.get(1).after());
+        assertShows(first, bookings.get(1).before().orElseThrow());
+        assertShows(second, bookings.get(1).after());
         assertEquals(ChangeKind.DELETE, bookings.get(1).kind());
         assertEquals(3, store.changes().after(last, Set.of(), 10).size());
         assertEquals(bookings, store.changes().after(last, Set.of(RepositoriesContract.BOOKING), Optional.of(id), 10));
+    }
+
+    /**
+     * A booking's change as a store reads it back: its record (a store that keeps objects), or its
+     * JSON as the feed shows it (a store that writes it down, and reads it back without its record).
+     */
+    private static void assertShows(DocumentSnapshot recorded, AggregateSnapshot read) {
+        assertEquals(List.of(recorded.type(), recorded.id(), recorded.deleted()), List.of(read.type(), read.id(), read.deleted()));
+        if (read instanceof StoredDocumentSnapshot stored) {
+            Booking.Document document = (Booking.Document) recorded.document();
+            for (String member : List.of("\"venue\":" + (document.venue() == null ? "null" : "\"" + document.venue() + "\""),
+                    "\"confirmed\":" + document.confirmed(), "\"starts_at\":" + (document.startsAt() == null ? "null"
+                            : "\"" + document.startsAt() + "\""), "\"guests\":[" + (document.guests().isEmpty() ? "]"
+                            : "{\"name\":\"" + document.guests().get(0).name() + "\",\"seats\":"))) {
+                assertTrue(stored.json().contains(member), member + " in " + stored.json());
+            }
+        } else {
+            assertEquals(recorded, read, "the document as recorded, every member");
+        }
     }
 
     @Test
