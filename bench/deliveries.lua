@@ -23,13 +23,28 @@ function init(args)
     n = n + 1
   end
   index = 0
+  -- wrk calls each thread's init in turn and starts that thread at once: the last one to load its
+  -- share says so, and until then every thread waits, so that no request precedes wrk's own clock
+  if id == total - 1 and os.getenv("START_FLAG") then
+    io.open(os.getenv("START_FLAG"), "w"):close()
+  end
 end
 
 -- RATE (requests per second over all connections) turns the burst into a steady offered load
 local rate = tonumber(os.getenv("RATE") or "0")
 local connections = tonumber(os.getenv("CONNECTIONS") or "64")
 
+local started = os.getenv("START_FLAG") == nil
+
 function delay()
+  if not started then
+    local flag = io.open(os.getenv("START_FLAG"), "r")
+    if flag == nil then
+      return 50
+    end
+    flag:close()
+    started = true
+  end
   if rate > 0 then
     return math.floor(1000 * connections / rate)
   end
@@ -47,6 +62,13 @@ function request()
 end
 
 function done(summary, latency, requests)
+  local wrapped_threads = 0
+  for _, thread in ipairs(threads) do
+    if thread:get("wrapped") then
+      wrapped_threads = wrapped_threads + 1
+    end
+  end
+  io.write(string.format("RESULT wrapped=%d\n", wrapped_threads))
   io.write(string.format("RESULT requests=%d duration_us=%d non2xx=%d errors=%d p50_us=%d p99_us=%d p999_us=%d\n",
     summary.requests, summary.duration, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,

@@ -2,8 +2,9 @@
 """The benchmark: one command, one machine, both stores, with the ceilings that give the figures
 meaning measured in the same run.
 
-  python3 bench/run.py            # the full run (about 4 minutes, plus the list queries at 1,000,000 rows)
+  python3 bench/run.py            # the full run (about 8 minutes, plus the list queries at 1,000,000 rows)
   python3 bench/run.py --smoke    # a few seconds per step, to keep the script from rotting (CI)
+  python3 bench/run.py --skip-lists   # without the list queries
 
 The list queries' plans and latencies (bench/lists.sh) run last: 1,000,000 rows per listed table,
 20,000 in the smoke run.
@@ -16,12 +17,12 @@ from ../shared/peers/seed-express, installed under bench/target on first use), p
 import json
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -29,19 +30,23 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
-JAR = os.path.join(ROOT, "bootstrap", "target", "titan-webhooks.jar")
+# BENCH_JAR measures another build (an earlier commit's, say) with this script
+JAR = os.getenv("BENCH_JAR", os.path.join(ROOT, "bootstrap", "target", "titan-webhooks.jar"))
 SECRET = "whsec_bench_secret"
 API_TOKEN = "bench-api-token"
 FEED_BACKLOG = 100_000
-# the last figures recorded without the change feed (README, 2026-12-01): the feed's cost is measured against them
-BEFORE_FEED = {"PostgreSQL": {"accepted_per_s": 8731, "sustained_applied_per_s": 4949},
-               "SQLite": {"accepted_per_s": 5111, "sustained_applied_per_s": 4137}}
 SMOKE = "--smoke" in sys.argv
+# the list queries take 5 to 10 minutes at 1,000,000 rows and measure something else: --skip-lists leaves them out
+SKIP_LISTS = "--skip-lists" in sys.argv
 CONNECTIONS = 64
 THREADS = 2
 BURST_SECONDS = 3 if SMOKE else 15
 SUSTAIN_SECONDS = 3 if SMOKE else 60
 SUSTAIN_RATE = int(os.getenv("SUSTAIN_RATE", "1000" if SMOKE else "9000"))
+# a second steady load at this share of the store's own burst rate: what the machine carries, end to end,
+# when it is not offered more than it can take (SUSTAIN_RATE may well be more, on 2 cores)
+CARRIED_SHARE = float(os.getenv("CARRIED_SHARE", "0.5"))
+CARRIED_SECONDS = 3 if SMOKE else 30
 CEILING_SECONDS = 2 if SMOKE else 10
 WARMUP_SECONDS = 2 if SMOKE else 15
 PG_URL = os.getenv("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test")
@@ -65,13 +70,23 @@ def psql(sql, database="test"):
                           check=True, capture_output=True, text=True, env=env).stdout.strip()
 
 
-def wrk(url, seconds, script, extra_env):
-    env = dict(os.environ, THREADS=str(THREADS), CONNECTIONS=str(CONNECTIONS), **extra_env)
-    out = subprocess.run(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", "%ds" % seconds, "--timeout", "5s",
-                          "-s", os.path.join(BENCH, script), url], check=True, capture_output=True, text=True,
-                         env=env).stdout
+def wrk(url, seconds, script, extra_env, started=None):
+    """Runs wrk; started(pid), if given, is told its process id once it runs."""
+    flag = os.path.join(tempfile.gettempdir(), "titan-bench-start-" + uuid.uuid4().hex)
+    env = dict(os.environ, THREADS=str(THREADS), CONNECTIONS=str(CONNECTIONS), START_FLAG=flag, **extra_env)
+    process = subprocess.Popen(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", "%ds" % seconds, "--timeout",
+                                "5s", "-s", os.path.join(BENCH, script), url], stdout=subprocess.PIPE, text=True, env=env)
+    if started:
+        started(process.pid)
+    out, _ = process.communicate()
+    if os.path.exists(flag):
+        os.unlink(flag)
+    if process.returncode != 0:
+        sys.exit("bench: wrk failed (%d)" % process.returncode)
     fields = dict(re.findall(r"(\w+)=(\d+)", out[out.index("RESULT"):]))
     result = {k: int(v) for k, v in fields.items()}
+    if result.get("wrapped"):
+        log("bench: the pool ran out during this step: from then on it measured duplicates")
     result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
     result["ok_rate"] = (result["requests"] - result["non2xx"]) / (result["duration_us"] / 1e6)
     return result
@@ -172,9 +187,9 @@ def noop_ceiling(pool):
             sys.exit("bench: the no-op receiver did not start")
         url = "http://127.0.0.1:%d/webhooks/titancard" % port
         wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pool})
-        meter = CpuMeter(process.pid).start()
-        result = wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool})
-        result["jvm_us"], _, result["wrk_us"] = (cpu * 1e6 / result["requests"] for cpu in meter.stop())
+        result, cpu = CpuMeter(process.pid).during(
+            lambda started: wrk(url, CEILING_SECONDS, "deliveries.lua", {"POOL": pool}, started))
+        result["jvm_us"], _, result["wrk_us"] = (seconds * 1e6 / max(result["requests"], 1) for seconds in cpu)
         return result
     finally:
         process.terminate()
@@ -231,41 +246,108 @@ def process_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
-def postgres_cpu():
-    """CPU seconds used so far by every PostgreSQL process on this machine (server and backends)."""
-    total = 0.0
+def pids_named(name):
+    """The running processes called name (postgres: the server and its backends)."""
+    pids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open("/proc/%s/comm" % entry) as comm:
-                    if comm.read().strip() != "postgres":
-                        continue
-                total += process_cpu(int(entry))
-            except (FileNotFoundError, ProcessLookupError, IndexError):
+                    if comm.read().strip() == name:
+                        pids.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError):
                 pass
+    return pids
+
+
+def cpu_of(pids):
+    """CPU seconds used so far by those of pids still running."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += process_cpu(pid)
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
     return total
 
 
-def children_cpu():
-    """CPU seconds used by finished child processes (wrk)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+# the service's threads by what they do, from their names (Linux keeps the first 15 characters)
+THREAD_STAGES = [
+    ("Grizzly-worker", "read, verify, decode, hand to the writer (Grizzly workers)"),
+    ("grizzly-nio-ker", "network: accept, read, write (Grizzly selectors)"),
+    ("inbox-writer", "store: group commit (inbox writers)"),
+    ("responder", "answer: write the 2xx after the commit (responders)"),
+    ("projection-work", "project: apply and save (projection worker)"),
+    ("GC Thread", "garbage collection"), ("G1 ", "garbage collection"),
+    ("C1 CompilerThre", "JIT compilation"), ("C2 CompilerThre", "JIT compilation"),
+]
+
+
+def thread_cpu(pid):
+    """CPU seconds per stage (THREAD_STAGES) used so far by the threads of a process."""
+    stages = {}
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, task)) as comm:
+                name = comm.read().strip()
+            with open("/proc/%d/task/%s/stat" % (pid, task)) as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a thread that ended took its time with it; the stages say so by not adding up
+        stage = next((label for prefix, label in THREAD_STAGES if name.startswith(prefix)), "other threads")
+        stages[stage] = stages.get(stage, 0.0) + (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return stages
 
 
 class CpuMeter:
-    """CPU spent by the service, PostgreSQL and the load generator between start() and stop():
-    unlike rates, these per-delivery costs hardly move when something else shares the machine."""
+    """CPU spent by the service (in all and by stage), PostgreSQL and wrk, read every 250 ms in the
+    background while wrk runs, and counted over wrk's own measured seconds, scaled from the readings
+    around them (deliveries.lua holds every request until wrk's threads have all loaded their pool,
+    so the deliveries counted fall in those seconds too). Unlike rates, these per-delivery costs
+    hardly move when something else shares the machine."""
 
     def __init__(self, pid):
         self.pid = pid
 
+    def during(self, load):
+        """Runs load(started), a wrk call that reports its pid to started; answers its result, and the
+        CPU seconds over its measured duration: [service, PostgreSQL, wrk] and the service's by stage."""
+        postgres = pids_named("postgres")  # read once: scanning /proc every time would load what it measures
+        wrk_pid, readings, done = [], [], threading.Event()
+
+        def read():
+            while not done.is_set():
+                if wrk_pid:
+                    readings.append((time.monotonic(), process_cpu(self.pid), cpu_of(postgres), cpu_of(wrk_pid),
+                                     thread_cpu(self.pid)))
+                done.wait(0.25)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        try:
+            result = load(wrk_pid.append)
+        finally:
+            done.set()
+            reader.join()
+        running = [r for r in readings if r[3] > 0]  # wrk's CPU reads 0 once it has exited
+        if len(running) < 2 or result["duration_us"] <= 0:
+            sys.exit("bench: wrk ran too briefly to read its CPU")
+        last = running[-1]
+        start = last[0] - result["duration_us"] / 1e6
+        first = min(running, key=lambda r: abs(r[0] - start))
+        scale = (result["duration_us"] / 1e6) / max(last[0] - first[0], 1e-3)
+        cpu = [(a - b) * scale for a, b in zip(last[1:4], first[1:4])]
+        self.threads = {stage: (seconds - first[4].get(stage, 0.0)) * scale for stage, seconds in last[4].items()}
+        return result, cpu
+
     def start(self):
-        self.before = (process_cpu(self.pid), postgres_cpu(), children_cpu())
+        self.postgres = pids_named("postgres")
+        self.before = (process_cpu(self.pid), cpu_of(self.postgres))
         return self
 
     def stop(self):
-        after = (process_cpu(self.pid), postgres_cpu(), children_cpu())
-        return [a - b for a, b in zip(after, self.before)]
+        """[service, PostgreSQL] CPU seconds since start()."""
+        return [a - b for a, b in zip((process_cpu(self.pid), cpu_of(self.postgres)), self.before)]
 
 
 def accepted(port):
@@ -399,10 +481,11 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         warm = wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pools[name + "-warmup"]})
         settle(port)
         accepted_before, applied_before = accepted(port), applied(port)
-        meter = CpuMeter(service.process.pid).start()
-        burst = wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]})
+        meter = CpuMeter(service.process.pid)
+        burst, burst_cpu = meter.during(
+            lambda started: wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]}, started))
         burst_end = time.monotonic()
-        burst_cpu = meter.stop()
+        burst_threads = meter.threads
         burst_accepted = accepted(port) - accepted_before
         backlog = accepted(port) - applied(port)
         applied_in_burst = applied(port) - applied_before
@@ -417,9 +500,15 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
         lag_after = metric(port, "titan_projection_lag_seconds_bucket")
         seconds = sustain["duration_us"] / 1e6
         settle(port)
+        carried_rate = max(int(burst["ok_rate"] * CARRIED_SHARE), 1)
+        carried_lag_before, carried_before = metric(port, "titan_projection_lag_seconds_bucket"), applied(port)
+        carried = wrk(url, CARRIED_SECONDS, "deliveries.lua", {"POOL": pools["carried"], "RATE": str(carried_rate)})
+        carried_seconds = carried["duration_us"] / 1e6
+        carried_applied = (applied(port) - carried_before) / carried_seconds
+        carried_lag = lag_quantile(carried_lag_before, metric(port, "titan_projection_lag_seconds_bucket"), 0.99)
+        settle(port)
         backlog, drain_rate, change_json = drain_feed(port, FEED_BACKLOG)
         change_bytes, state_bytes = feed_storage(store_env)
-        recorded = BEFORE_FEED[name]
         return {
             "store": name,
             "accepted_per_s": burst["ok_rate"],
@@ -431,16 +520,21 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "burst_applied_share": applied_in_burst / max(burst_accepted, 1),
             "catch_up_per_s": backlog / drain if drain > 0 else float("nan"),
             "jvm_us": burst_cpu[0] * 1e6 / max(burst_accepted, 1),
+            "stage_us": {stage: cpu * 1e6 / max(burst_accepted, 1) for stage, cpu in burst_threads.items()},
             "pg_us": burst_cpu[1] * 1e6 / max(burst_accepted, 1),
             "wrk_us": burst_cpu[2] * 1e6 / max(burst["requests"], 1),
-            "catch_up_us": (drain_cpu[0] + drain_cpu[1]) * 1e6 / max(backlog, 1),
+            "catch_up_jvm_us": drain_cpu[0] * 1e6 / max(backlog, 1),
+            "catch_up_pg_us": drain_cpu[1] * 1e6 / max(backlog, 1),
             "sustained_received_per_s": (sustain["requests"] - sustain["non2xx"]) / seconds,
             "sustained_applied_per_s": (processed_after - processed_before) / seconds,
             "sustained_non2xx": sustain["non2xx"] + sustain["errors"],
             "lag_p99_s": lag_quantile(lag_before, lag_after, 0.99),
+            "carried_offered_per_s": carried_rate,
+            "carried_received_per_s": (carried["requests"] - carried["non2xx"]) / carried_seconds,
+            "carried_applied_per_s": carried_applied,
+            "carried_non2xx": carried["non2xx"] + carried["errors"],
+            "carried_lag_p99_s": carried_lag,
             "ready_s": service.ready_after,
-            "burst_vs_before_feed": burst["ok_rate"] / recorded["accepted_per_s"],
-            "applied_vs_before_feed": (processed_after - processed_before) / seconds / recorded["sustained_applied_per_s"],
             "feed_backlog": backlog, "feed_drain_per_s": drain_rate, "feed_json_bytes": change_json,
             "change_row_bytes": change_bytes, "connection_state_bytes": state_bytes,
             "rss_mb": service.peak_rss_mb(),
@@ -461,8 +555,10 @@ def main():
         # the pools must outlast the load: a wrapped pool measures the duplicate path
         burst_count = 40_000 * BURST_SECONDS
         sustain_count = int(SUSTAIN_RATE * SUSTAIN_SECONDS * 1.2)
+        carried_count = int(40_000 * CARRIED_SHARE * CARRIED_SECONDS)
         warmup_count = 30_000 * WARMUP_SECONDS
         pools = {"burst": os.path.join(work, "burst.tsv"), "sustain": os.path.join(work, "sustain.tsv"),
+                 "carried": os.path.join(work, "carried.tsv"),
                  "PostgreSQL-warmup": os.path.join(work, "warm-pg.tsv"), "SQLite-warmup": os.path.join(work, "warm-sqlite.tsv")}
         for pool, prefix in (("PostgreSQL-warmup", "warm-pg"), ("SQLite-warmup", "warm-sqlite")):
             subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(warmup_count), SECRET, pools[pool],
@@ -475,6 +571,8 @@ def main():
                         "1024", "burst"], check=True)
         subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(sustain_count), SECRET,
                         pools["sustain"], "1024", "sustain"], check=True)
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), str(carried_count), SECRET,
+                        pools["carried"], "1024", "carried"], check=True)
 
         log("ceiling: pgbench, one durable single-row INSERT of 1 KB per transaction, 16 clients")
         pg_ceiling = pgbench_ceiling()
@@ -544,14 +642,18 @@ def main():
             ("burst: CPU per request, wrk / us", "wrk_us", "%.0f"),
             ("burst: time until all applied / s", "drain_s", "%.1f"),
             ("catch-up: backlog applied/s after the burst", "catch_up_per_s", "%.0f"),
-            ("catch-up: CPU per event applied, service + PostgreSQL / us", "catch_up_us", "%.0f"),
+            ("catch-up: CPU per event applied, service / us", "catch_up_jvm_us", "%.0f"),
+            ("catch-up: CPU per event applied, PostgreSQL / us", "catch_up_pg_us", "%.0f"),
             ("sustained: received/s", "sustained_received_per_s", "%.0f"),
             ("sustained: applied/s", "sustained_applied_per_s", "%.0f"),
             ("sustained: non-2xx + errors", "sustained_non2xx", "%d"),
             ("sustained: projection lag p99 / s", "lag_p99_s", "%.3f"),
+            ("carried: rate asked of wrk/s (%.0f%% of the burst's, %d s)" % (100 * CARRIED_SHARE, CARRIED_SECONDS),
+             "carried_offered_per_s", "%.0f"),
+            ("carried: received/s, applied/s", None, None),
+            ("carried: non-2xx + errors", "carried_non2xx", "%d"),
+            ("carried: projection lag p99 / s", "carried_lag_p99_s", "%.3f"),
             ("start-up to ready / s", "ready_s", "%.2f"),
-            ("feed on: burst accepted/s vs last recorded without it", "burst_vs_before_feed", "%.2f"),
-            ("feed on: sustained applied/s vs last recorded without it", "applied_vs_before_feed", "%.2f"),
             ("feed: changes read from the start (backlog)", "feed_backlog", "%d"),
             ("feed: drain rate of that backlog / changes/s", "feed_drain_per_s", "%.0f"),
             ("feed: bytes of JSON per change served", "feed_json_bytes", "%.0f"),
@@ -562,7 +664,21 @@ def main():
         log("| figure | " + " | ".join(r["store"] for r in results) + " |")
         log("| --- | " + " | ".join("---" for _ in results) + " |")
         for label, key, fmt in rows:
-            log("| %s | %s |" % (label, " | ".join(fmt % r[key] for r in results)))
+            if key is None:  # two figures in one cell
+                log("| %s | %s |" % (label, " | ".join("%.0f, %.0f" % (r["carried_received_per_s"], r["carried_applied_per_s"])
+                                                      for r in results)))
+            else:
+                log("| %s | %s |" % (label, " | ".join(fmt % r[key] for r in results)))
+        log("")
+        log("burst: the service's CPU per accepted delivery by stage, from its threads' own counters / us "
+            "(the no-op handler: %.0f us in all)" % noop["jvm_us"])
+        stages = sorted({stage for r in results for stage in r["stage_us"]},
+                        key=lambda stage: -results[0]["stage_us"].get(stage, 0.0))
+        log("| stage | " + " | ".join(r["store"] for r in results) + " |")
+        log("| --- | " + " | ".join("---" for _ in results) + " |")
+        for stage in stages:
+            log("| %s | %s |" % (stage, " | ".join("%.0f" % r["stage_us"].get(stage, 0.0) for r in results)))
+        log("| all (the process) | %s |" % " | ".join("%.0f" % r["jvm_us"] for r in results))
         log("")
         log("RabbitMQ, PostgreSQL store (a backlog of %d relayed deliveries, each a new connection):" % QUEUE_DELIVERIES)
         log("| figure | value |")
@@ -574,10 +690,11 @@ def main():
             % queued["publish_after_projection_s"])
         log("| change feed: backlog of %d changes published/s to a new exchange, with confirms | %.0f |"
             % (queued["changes"], queued["changes_published_per_s"]))
-        log("")
-        log("list queries on PostgreSQL, %d rows per listed table: each one's plan, then latency through the port"
-            % LIST_ROWS)
-        subprocess.run([os.path.join(BENCH, "lists.sh"), str(LIST_ROWS), str(LIST_RUNS)], check=True)
+        if not SKIP_LISTS:
+            log("")
+            log("list queries on PostgreSQL, %d rows per listed table: each one's plan, then latency through the port"
+                % LIST_ROWS)
+            subprocess.run([os.path.join(BENCH, "lists.sh"), str(LIST_ROWS), str(LIST_RUNS)], check=True)
         failures = [r["store"] for r in results if r["non2xx"] or r["errors"] or r["accepted_per_s"] <= 0]
         if failures:
             sys.exit("bench: non-2xx answers or no accepted deliveries on " + ", ".join(failures))

@@ -46,7 +46,8 @@ final class ChangesCommand implements Callable<Integer> {
     private String after;
 
     @Option(names = "--aggregate", paramLabel = "TYPES",
-            description = "Only these, comma-separated: connection, card, reminder, contact, scoring_job.")
+            description = "Only these, comma-separated: connection, card, reminder, contact, scoring_job, or the name"
+                    + " of an aggregate stored as a document.")
     private String aggregate;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing as changes commit, until interrupted.")

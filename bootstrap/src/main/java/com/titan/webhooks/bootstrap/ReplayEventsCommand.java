@@ -63,7 +63,7 @@ final class ReplayEventsCommand implements Callable<Integer> {
         try (Database database = Database.open(settings.database())) {
             database.migrate();
             if (selection.eventId != null) {
-                Optional<StoredEvent> stored = database.inbox().find(new EventId(selection.eventId));
+                Optional<StoredEvent> stored = database.storedEvents().find(new EventId(selection.eventId));
                 if (stored.isEmpty() || stored.get().status() == ProcessingStatus.MALFORMED) {
                     spec.commandLine().getErr().println("titan-webhooks: event " + selection.eventId + (stored.isEmpty()
                             ? " not found in " + database.describe() : " is malformed and cannot be replayed"));
@@ -71,7 +71,8 @@ final class ReplayEventsCommand implements Callable<Integer> {
                 }
             }
             Clock clock = Clock.systemUTC();
-            List<EventId> queued = new ReplayService(database.inbox(), clock, new PendingWork()).replay(command);
+            List<EventId> queued = new ReplayService(database.pendingEvents(), clock, new PendingWork())
+                    .replay(command);
             out.println("queued " + queued.size() + " event(s)");
             ProjectionService projection = TitanWebhooks.projection(settings, database, new JacksonEventDecoder(),
                     clock, ProjectionListener.NONE);

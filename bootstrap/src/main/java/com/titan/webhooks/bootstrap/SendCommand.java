@@ -74,7 +74,7 @@ final class SendCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EVENT_TYPE", arity = "0..1",
-            description = "One of the 16 event types listed below (the sample shipped in the jar); optional with --file.")
+            description = "One of the event types listed below (the sample shipped in the jar); optional with --file.")
     private String eventType;
 
     @Option(names = "--url", paramLabel = "URL", description = "The service's base URL (default: http://localhost:HTTP_PORT, HTTP_PORT from the settings or 8080).")

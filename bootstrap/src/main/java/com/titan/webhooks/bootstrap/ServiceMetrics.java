@@ -7,9 +7,9 @@ import com.titan.webhooks.adapter.in.http.WorkerPoolProbe;
 import com.titan.webhooks.application.port.in.DeliveryOutcome;
 import com.titan.webhooks.application.port.in.ReceiveResult;
 import com.titan.webhooks.application.port.out.ChangeFeed;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.application.port.out.ProjectionListener;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.application.service.ProviderSignals;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
@@ -18,13 +18,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -128,10 +128,10 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
         return registry.scrape();
     }
 
-    void watchInbox(Inbox inbox) {
+    void watchInbox(StoredEvents events) {
         for (ProcessingStatus status : ProcessingStatus.values()) {
             Gauge.builder("titan_inbox_events", () -> {
-                        Map<ProcessingStatus, Long> depth = depth(inbox);
+                        Map<ProcessingStatus, Long> depth = depth(events);
                         return depth == null ? Double.NaN : depth.getOrDefault(status, 0L);
                     })
                     .description("stored events by processing status (NaN while the store cannot be counted)")
@@ -252,12 +252,12 @@ final class ServiceMetrics implements DeliveryCounter, ProjectionListener, Settl
                 .addKeyValue("result", result).addKeyValue("attempts", event.attempts()).log("event");
     }
 
-    private Map<ProcessingStatus, Long> depth(Inbox inbox) {
+    private Map<ProcessingStatus, Long> depth(StoredEvents events) {
         // a scrape reads each status; one count per few seconds is plenty, and keeps scrapes cheap
         Instant now = clock.instant();
         if (Duration.between(inboxDepthAt, now).compareTo(INBOX_DEPTH_MAX_AGE) > 0) {
             try {
-                inboxDepth = inbox.countByStatus();
+                inboxDepth = events.countByStatus();
             } catch (RuntimeException unavailable) {
                 inboxDepth = null;
             }

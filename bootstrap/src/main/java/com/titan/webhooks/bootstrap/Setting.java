@@ -25,8 +25,8 @@ enum Setting {
             + " more are answered 429"),
     PROJECTION_BATCH_SIZE("200", "events applied per transaction by the worker"),
     PROJECTION_MAX_ATTEMPTS("5", "attempts before an event that fails to apply is parked"),
-    PROJECTION_HOLD_BACK_MS("2000", "while deliveries queue to be stored, the worker waits up to this long after it"
-            + " last caught up, then works at half pace until they stop queueing (0 never waits)"),
+    PROJECTION_HOLD_BACK_MS("500", "while deliveries queue to be stored, the worker waits up to this long after it"
+            + " last caught up, then works at full pace until it catches up: the most lag the wait adds (0 never waits)"),
     INGEST_BUSY_AT("32", "deliveries being stored at once from which ingest counts as queueing"),
     SHUTDOWN_GRACE_SECONDS("20", "how long SIGTERM waits for in-flight requests and the current batch"),
     RAW_PAYLOAD_RETENTION_DAYS("none (keep)", "blank the raw bodies and headers of settled events older than this"),

@@ -75,7 +75,7 @@ public record Settings(
                 integer(env, "HTTP_MAX_PENDING_BODIES_PER_CLIENT", 32, 1, 100_000),
                 integer(env, "PROJECTION_BATCH_SIZE", 200, 1, 10_000),
                 integer(env, "PROJECTION_MAX_ATTEMPTS", 5, 1, 100),
-                Duration.ofMillis(integer(env, "PROJECTION_HOLD_BACK_MS", 2000, 0, 60_000)),
+                Duration.ofMillis(integer(env, "PROJECTION_HOLD_BACK_MS", 500, 0, 60_000)),
                 integer(env, "INGEST_BUSY_AT", 32, 1, 100_000),
                 Duration.ofSeconds(integer(env, "HTTP_READ_TIMEOUT_SECONDS", 10, 1, 600)),
                 Duration.ofSeconds(integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),

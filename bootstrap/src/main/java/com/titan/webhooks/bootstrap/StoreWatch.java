@@ -68,10 +68,10 @@ final class StoreWatch {
             return;
         }
         try {
-            oldestDue = database.inbox().oldestDueReceivedAt(clock.instant());
+            oldestDue = database.pendingEvents().oldestDueReceivedAt(clock.instant());
             if (!restored) {
                 for (Source source : Source.values()) {
-                    database.inbox().lastAcceptedAt(source).ifPresent(at -> signals.acceptedEarlier(source, at));
+                    database.storedEvents().lastAcceptedAt(source).ifPresent(at -> signals.acceptedEarlier(source, at));
                 }
                 restored = true;
             }

@@ -35,6 +35,7 @@ import com.titan.webhooks.application.service.PayloadRetention;
 import com.titan.webhooks.application.service.PendingWork;
 import com.titan.webhooks.application.service.ProjectionService;
 import com.titan.webhooks.application.service.ProjectionWorker;
+import com.titan.webhooks.application.service.Projections;
 import com.titan.webhooks.application.service.ProvenanceService;
 import com.titan.webhooks.application.service.ProviderSignals;
 import com.titan.webhooks.application.service.ProviderStatusService;
@@ -150,7 +151,8 @@ public final class TitanWebhooks implements AutoCloseable {
         Optional<ChangePublisher> publisher = settings.broker().map(broker -> new ChangePublisher(database.changes(),
                 database.publications(), new ChangeExchange(broker.url(), broker.changesExchange(), CHANGE_MESSAGES),
                 clock, instanceName(), PUBLISHER_LEASE, PUBLISHER_ROUND, PUBLISH_BATCH));
-        ProjectionService projection = projection(settings, database, decoder, clock, new ProjectionListener() {
+        Projections projections = registry(database);
+        ProjectionService projection = projection(settings, database, projections, decoder, clock, new ProjectionListener() {
             @Override
             public void settled(StoredEvent event, String result, Instant at) {
                 metrics.settled(event, result, at);
@@ -165,17 +167,17 @@ public final class TitanWebhooks implements AutoCloseable {
         });
         ProjectionWorker worker = new ProjectionWorker(projection, pendingWork, settings.projectionBatchSize(),
                 POLL_INTERVAL, settings.projectionHoldBack());
-        ReplayService replay = new ReplayService(database.inbox(), clock, pendingWork);
+        ReplayService replay = new ReplayService(database.pendingEvents(), clock, pendingWork);
         QueryService queries = new QueryService(database.connections(), database.cards(), database.reminders(),
-                database.contacts(), database.scoringJobs(), database.inbox());
-        metrics.watchInbox(database.inbox());
+                database.contacts(), database.scoringJobs(), database.storedEvents());
+        metrics.watchInbox(database.storedEvents());
         metrics.watchChanges(database.changes());
         publisher.ifPresent(metrics::watchPublisher);
         ChangeRetention changeRetention = new ChangeRetention(database.changes(), clock, settings.changeRetention());
         housekeeping.scheduleWithFixedDelay(() -> expire("change retention", "changes deleted", changeRetention::expire),
                 1, 60, TimeUnit.MINUTES);
         settings.payloadRetention().ifPresent(keep -> {
-            PayloadRetention retention = new PayloadRetention(database.inbox(), clock, keep);
+            PayloadRetention retention = new PayloadRetention(database.storedEvents(), clock, keep);
             housekeeping.scheduleWithFixedDelay(() -> expire("payload retention", "raw payloads blanked",
                     retention::expire), 1, 60, TimeUnit.MINUTES);
         });
@@ -191,8 +193,8 @@ public final class TitanWebhooks implements AutoCloseable {
                 new HealthCheck("worker", watch::workerProblem));
         List<HealthCheck> liveness = List.of(new HealthCheck("threads", watch::deadThread));
         ProvenanceService provenance = new ProvenanceService(database.connections(), database.cards(),
-                database.reminders(), database.contacts(), database.inbox(), decoder);
-        ProviderStatusService providers = new ProviderStatusService(signals, database.inbox(), clock,
+                database.reminders(), database.contacts(), database.storedEvents(), decoder, projections);
+        ProviderStatusService providers = new ProviderStatusService(signals, database.storedEvents(), clock,
                 settings.consoleQuiet());
         ApiToken token = new ApiToken(settings.apiToken());
         ResourceConfig application = HttpApi.of(
@@ -204,7 +206,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 new EventResource(queries, replay, provenance),
                 new ProviderResource(providers),
                 new ScoringJobResource(queries),
-                new ChangeResource(feed),
+                new ChangeResource(feed, projections.types()),
                 new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
@@ -259,11 +261,20 @@ public final class TitanWebhooks implements AutoCloseable {
     /** The projection as the service runs it; the replay command applies events with the same one. */
     static ProjectionService projection(Settings settings, Database database, EventDecoder decoder, Clock clock,
                                         ProjectionListener listener) {
-        return new ProjectionService(database.transactions(), database.inbox(), decoder,
-                ProjectedAggregates.of(database.connections(), database.cards(), database.reminders(), database.contacts(),
-                        database.scoringJobs()),
+        return projection(settings, database, registry(database), decoder, clock, listener);
+    }
+
+    private static ProjectionService projection(Settings settings, Database database, Projections projections,
+                                                EventDecoder decoder, Clock clock, ProjectionListener listener) {
+        return new ProjectionService(database.transactions(), database.pendingEvents(), decoder, projections,
                 database.changes(), new RetryPolicy(settings.projectionMaxAttempts(), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 clock, listener);
+    }
+
+    /** The service's aggregates on {@code database}: registering them also tells its change feed their documents. */
+    static Projections registry(Database database) {
+        return ProjectedAggregates.of(database.connections(), database.cards(), database.reminders(), database.contacts(),
+                database.scoringJobs(), database.documents());
     }
 
     /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */

@@ -63,7 +63,8 @@ class ChangesOnTheExchangeTest {
                 }
                 StoreQueries rows = new StoreQueries(database);
                 Eventually.await("the samples applied", Duration.ofSeconds(60), () ->
-                        rows.count("SELECT COUNT(*) FROM inbox_events WHERE status IN ('processed', 'ignored')") == 16);
+                        rows.count("SELECT COUNT(*) FROM inbox_events WHERE status IN ('processed', 'ignored')")
+                                == Samples.EVENT_TYPES.size());
                 List<JsonNode> feed = new FeedClient(service).drain(null, 1000, "");
                 // how many depends on how the worker's batches fall (one change per aggregate per commit)
                 assertFalse(feed.isEmpty(), "the samples made changes");

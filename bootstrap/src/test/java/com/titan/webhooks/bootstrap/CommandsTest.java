@@ -33,14 +33,15 @@ class CommandsTest {
                 assertTrue(sent.out().startsWith("202 {\"status\":\"accepted\""), type.getKey() + ": " + sent.out());
             }
             StoreQueries rows = new StoreQueries(database);
-            Eventually.await("all 16 samples to be applied", Duration.ofSeconds(10), () ->
-                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 16);
+            int samples = Samples.EVENT_TYPES.size();
+            Eventually.await("all " + samples + " samples to be applied", Duration.ofSeconds(10), () ->
+                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == samples);
             for (String path : new String[] {"/api/connections/j57xyz789ghi", "/api/cards/k57abc123def",
                     "/api/reminders/r89reminder123", "/api/contacts/tx-contact-4f1c2a"}) {
                 assertEquals(200, api(service, path).statusCode(), path);
             }
             JsonNode events = ReceiveContract.json(api(service, "/api/events?limit=500"));
-            assertEquals(16, events.get("items").size());
+            assertEquals(samples, events.get("items").size());
             JsonNode connection = ReceiveContract.json(api(service, "/api/connections/j57xyz789ghi"));
             assertEquals("n12note456", connection.get("notes").get(0).get("id").asText(), "note.added is visible");
         }
@@ -78,12 +79,12 @@ class CommandsTest {
     }
 
     /**
-     * The 16 samples sent in a row, in the README's order, end as TitanCard's documents describe the
+     * Every sample sent in a row, in the README's order, end as TitanCard's documents describe the
      * story: the title updated, then tagged, its status changed, and the connection deleted; the card
      * updated, viewed, shared and deleted. Each send is stamped when it is sent, in order.
      */
     @Test
-    void send_all16InARow_leavesTheAggregatesAsTheProvidersDescribe() {
+    void send_everySampleInARow_leavesTheAggregatesAsTheProvidersDescribe() {
         try (TestDatabase database = TestDatabase.sqlite(); RunningService service = RunningService.start(database)) {
             Map<String, String> env = env(service);
             long before = System.currentTimeMillis();
@@ -92,9 +93,10 @@ class CommandsTest {
                 assertTrue(sent.out().startsWith("202 "), type + ": " + sent.out() + sent.err());
             }
             StoreQueries rows = new StoreQueries(database);
-            Eventually.await("all 16 samples to be applied", Duration.ofSeconds(10), () ->
-                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == 16);
-            assertEquals(16, rows.count("SELECT COUNT(DISTINCT occurred_at) FROM inbox_events WHERE occurred_at >= ?", before),
+            int samples = Samples.EVENT_TYPES.size();
+            Eventually.await("all " + samples + " samples to be applied", Duration.ofSeconds(10), () ->
+                    rows.count("SELECT COUNT(*) FROM inbox_events WHERE status = 'processed'") == samples);
+            assertEquals(samples, rows.count("SELECT COUNT(DISTINCT occurred_at) FROM inbox_events WHERE occurred_at >= ?", before),
                     "each send stamped now, and differently");
 
             JsonNode connection = ReceiveContract.json(api(service, "/api/connections/j57xyz789ghi"));

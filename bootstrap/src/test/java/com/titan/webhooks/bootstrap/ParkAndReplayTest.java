@@ -52,9 +52,8 @@ class ParkAndReplayTest {
             PendingWork work = new PendingWork();
             ReceiveDeliveryService receive = new ReceiveDeliveryService(source -> List.of(new SigningSecret(SECRET)),
                     decoder, store.inbox(), () -> new EventId(UUID.randomUUID().toString()), clock, work);
-            ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-                    ProjectedAggregates.of(store.connections(), store.cards(), store.reminders(), store.contacts(),
-                            store.scoringJobs()), store.changes(),
+            ProjectionService projection = new ProjectionService(store.transactions(), store.pendingEvents(), decoder,
+                    TitanWebhooks.registry(store), store.changes(),
                     new RetryPolicy(3, Duration.ZERO, Duration.ZERO), clock, ProjectionListener.NONE);
 
             EventId view = receive(receive, "card.viewed");
@@ -66,14 +65,15 @@ class ParkAndReplayTest {
             projection.projectNextBatch(100);
             assertEquals(ProcessingStatus.FAILED, status(store, view));
             projection.projectNextBatch(100);
-            StoredEvent parked = store.inbox().find(view).orElseThrow();
+            StoredEvent parked = store.storedEvents().find(view).orElseThrow();
             assertEquals(ProcessingStatus.PARKED, parked.status());
             assertEquals(3, parked.attempts());
             assertTrue(parked.lastError().orElseThrow().contains("handler bug"), parked.lastError().toString());
             assertEquals(0, projection.projectNextBatch(100).claimed(), "a parked event is not retried forever");
 
             broken.set(false);
-            List<EventId> queued = new ReplayService(store.inbox(), clock, work).replay(ReplayCommand.status(ProcessingStatus.PARKED));
+            List<EventId> queued = new ReplayService(store.pendingEvents(), clock, work)
+                    .replay(ReplayCommand.status(ProcessingStatus.PARKED));
             assertEquals(List.of(view), queued);
             projection.projectNextBatch(100);
 
@@ -93,7 +93,7 @@ class ParkAndReplayTest {
     }
 
     private static ProcessingStatus status(Database store, EventId id) {
-        return store.inbox().find(id).orElseThrow().status();
+        return store.storedEvents().find(id).orElseThrow().status();
     }
 
     /** The real decoder, except that card views fail while {@code broken} is set. */

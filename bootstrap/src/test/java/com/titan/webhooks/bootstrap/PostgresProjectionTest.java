@@ -2,7 +2,7 @@ package com.titan.webhooks.bootstrap;
 
 import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 
-/** The 16 event types, end to end, on PostgreSQL. */
+/** Every event type of the catalogue, end to end, on PostgreSQL. */
 class PostgresProjectionTest extends ProjectionContract {
 
     @Override

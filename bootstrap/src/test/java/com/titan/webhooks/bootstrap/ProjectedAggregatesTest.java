@@ -76,7 +76,6 @@ class ProjectedAggregatesTest {
     }
 
     private static Projections registry(Database store) {
-        return ProjectedAggregates.of(store.connections(), store.cards(), store.reminders(), store.contacts(),
-                store.scoringJobs());
+        return TitanWebhooks.registry(store);
     }
 }

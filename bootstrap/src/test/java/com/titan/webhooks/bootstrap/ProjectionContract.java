@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.titan.webhooks.adapter.out.decoding.JacksonEventDecoder;
 import com.titan.webhooks.application.port.out.CatalogueEntry;
+import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardActivity;
@@ -30,6 +32,8 @@ import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderField;
 import com.titan.webhooks.domain.reminder.ReminderId;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +43,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each of the 16 event types, end to end: its sample goes in over HTTP, the worker applies it,
+ * Each event type of the catalogue, end to end: its sample goes in over HTTP, the worker applies it,
  * and the aggregate in the store shows its effect. Sample ids are made unique per test, so that
  * every test owns its aggregates. One subclass per store.
  */
@@ -61,8 +66,9 @@ abstract class ProjectionContract extends RunningServiceContract {
     /**
      * The contract every catalogue entry keeps: it has a sample, the sample is received and stored
      * as handled, it decodes to the domain event the entry names, and the worker applies it to an
-     * aggregate that it changes (a change record caused by it). Each sample is sent with a time of
-     * its own, later than anything stored, so that it is a new delivery and wins what it sets.
+     * aggregate that it changes (a change record caused by it), which {@code GET /api/changes}
+     * serves under the aggregate's name. Each sample is sent with a time of its own, later than
+     * anything stored, so that it is a new delivery and wins what it sets.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
@@ -76,11 +82,25 @@ abstract class ProjectionContract extends RunningServiceContract {
         EventId id = accepted(entry.source(), JSON.writeValueAsBytes(sample));
         awaitProcessed(id);
 
-        StoredEvent stored = service.store().inbox().find(id).orElseThrow();
+        StoredEvent stored = service.store().storedEvents().find(id).orElseThrow();
         assertEquals(Optional.of(entry.eventType()), stored.eventType());
         assertInstanceOf(entry.decodesTo(), new JacksonEventDecoder().decodeEvent(stored));
-        assertTrue(service.store().changes().after(0, Set.of(), 100_000).stream()
-                .anyMatch(change -> change.eventId().equals(id)), "no change record caused by " + id);
+        Change recorded = service.store().changes().after(0, Set.of(), 100_000).stream()
+                .filter(change -> change.eventId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no change record caused by " + id));
+
+        // and GET /api/changes serves it, as the OpenAPI document says, under its aggregate's name
+        String aggregate = recorded.after().type().wireName();
+        HttpResponse<String> feed = service.send(HttpRequest.newBuilder(service.uri("/api/changes?limit=1000&aggregate="
+                        + aggregate + "&aggregate_id=" + URLEncoder.encode(recorded.after().id(), StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer test-api-token").GET().build());
+        assertEquals(200, feed.statusCode(), feed.body());
+        OpenApiDocument.assertConforms(feed);
+        JsonNode served = StreamSupport.stream(JSON.readTree(feed.body()).get("changes").spliterator(), false)
+                .filter(change -> change.get("event_id").asText().equals(id.value())).findFirst()
+                .orElseThrow(() -> new AssertionError(aggregate + " " + recorded.after().id() + ": " + feed.body()));
+        assertEquals(aggregate, served.get("aggregate").asText());
+        assertEquals(recorded.after().id(), served.get("id").asText());
     }
 
     @Test
@@ -291,7 +311,7 @@ abstract class ProjectionContract extends RunningServiceContract {
 
     private void awaitProcessed(EventId id) {
         Eventually.await("event " + id + " to be processed", Duration.ofSeconds(10), () ->
-                service.store().inbox().find(id).orElseThrow().status() == ProcessingStatus.PROCESSED);
+                service.store().storedEvents().find(id).orElseThrow().status() == ProcessingStatus.PROCESSED);
     }
 
     private Connection connection(String id) {

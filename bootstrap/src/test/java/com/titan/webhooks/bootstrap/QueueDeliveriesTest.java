@@ -48,8 +48,9 @@ class QueueDeliveriesTest {
                 StoreQueries viaHttp = new StoreQueries(overHttp);
                 StoreQueries viaQueue = new StoreQueries(overQueue);
                 for (StoreQueries rows : List.of(viaHttp, viaQueue)) {
-                    Eventually.await("the 16 samples stored and settled", Duration.ofSeconds(60), () ->
-                            rows.count("SELECT COUNT(*) FROM inbox_events WHERE status IN ('processed', 'ignored')") == 16);
+                    Eventually.await("every sample stored and settled", Duration.ofSeconds(60), () ->
+                            rows.count("SELECT COUNT(*) FROM inbox_events WHERE status IN ('processed', 'ignored')")
+                                    == Samples.EVENT_TYPES.size());
                 }
                 String events = "SELECT source, event_type, idempotency_key, occurred_at, hex(raw_body), status,"
                         + " secret_position, secret_fingerprint FROM inbox_events ORDER BY source, idempotency_key";
@@ -59,7 +60,8 @@ class QueueDeliveriesTest {
                 for (String state : new String[] {"SELECT id, state FROM connections ORDER BY id",
                         "SELECT id, state FROM cards ORDER BY id", "SELECT id, state FROM reminders ORDER BY id",
                         "SELECT contact_key, state FROM contacts ORDER BY contact_key",
-                        "SELECT job_key, state FROM scoring_jobs ORDER BY job_key"}) {
+                        "SELECT job_key, state FROM scoring_jobs ORDER BY job_key",
+                        "SELECT aggregate || ':' || id, state FROM aggregate_documents ORDER BY aggregate, id"}) {
                     assertEquals(asJson(viaHttp.rows(state)), asJson(viaQueue.rows(state)), state);
                 }
                 assertFalse(viaQueue.rows("SELECT id FROM connections").isEmpty(), "something was projected");

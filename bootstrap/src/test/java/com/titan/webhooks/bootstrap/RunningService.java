@@ -60,8 +60,11 @@ final class RunningService implements AutoCloseable {
         env.values().removeIf(value -> value == null);
         TitanWebhooks service = TitanWebhooks.start(Settings.from(env));
         DatabaseSettings look = database.settings();
-        return new RunningService(service, Database.open(new DatabaseSettings(look.url(), look.user(), look.password(),
-                2, look.connectTimeout())));
+        Database store = Database.open(new DatabaseSettings(look.url(), look.user(), look.password(), 2,
+                look.connectTimeout()));
+        // the service's aggregates, so that its change feed reads the changes of those stored as documents
+        TitanWebhooks.registry(store);
+        return new RunningService(service, store);
     }
 
     URI uri(String path) {

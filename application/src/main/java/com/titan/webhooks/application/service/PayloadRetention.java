@@ -1,6 +1,6 @@
 package com.titan.webhooks.application.service;
 
-import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,18 +11,18 @@ import java.time.Duration;
  */
 public final class PayloadRetention {
 
-    private final Inbox inbox;
+    private final StoredEvents storedEvents;
     private final Clock clock;
     private final Duration keep;
 
-    public PayloadRetention(Inbox inbox, Clock clock, Duration keep) {
-        this.inbox = inbox;
+    public PayloadRetention(StoredEvents storedEvents, Clock clock, Duration keep) {
+        this.storedEvents = storedEvents;
         this.clock = clock;
         this.keep = keep;
     }
 
     /** Blanks what has passed the retention period; answers how many events it blanked. */
     public int expire() {
-        return inbox.blankPayloadsReceivedBefore(clock.instant().minus(keep));
+        return storedEvents.blankPayloadsReceivedBefore(clock.instant().minus(keep));
     }
 }

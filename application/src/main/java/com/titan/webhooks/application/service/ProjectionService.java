@@ -6,9 +6,9 @@ import com.titan.webhooks.application.port.in.ProjectEventsUseCase;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
 import com.titan.webhooks.application.port.out.EventDecoder;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.NewChange;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.domain.LimitReachedException;
@@ -41,7 +41,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
     private static final int MAX_REASON = 500;
 
     private final Transactions transactions;
-    private final Inbox inbox;
+    private final PendingEvents pendingEvents;
     private final EventDecoder decoder;
     private final Projections projections;
     private final ConnectionStates.Stores servedFrom;
@@ -54,11 +54,12 @@ public final class ProjectionService implements ProjectEventsUseCase {
      * @throws IllegalStateException if an event the decoder's catalogue can produce has no
      *         projection, so that the service does not start and park such events one by one
      */
-    public ProjectionService(Transactions transactions, Inbox inbox, EventDecoder decoder, Projections projections,
-                             ChangeFeed changes, RetryPolicy retryPolicy, Clock clock, ProjectionListener listener) {
+    public ProjectionService(Transactions transactions, PendingEvents pendingEvents, EventDecoder decoder,
+                             Projections projections, ChangeFeed changes, RetryPolicy retryPolicy, Clock clock,
+                             ProjectionListener listener) {
         projections.requireAll(decoder.catalogue());
         this.transactions = transactions;
-        this.inbox = inbox;
+        this.pendingEvents = pendingEvents;
         this.decoder = decoder;
         this.projections = projections;
         this.servedFrom = ConnectionStates.stores(projections);
@@ -141,7 +142,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
 
     private Settled runBatch(int limit, AtomicReference<StoredEvent> claimed) {
         Instant now = clock.instant();
-        List<StoredEvent> due = inbox.claimDue(now, limit);
+        List<StoredEvent> due = pendingEvents.claimDue(now, limit);
         if (due.isEmpty()) {
             return new Settled(BatchReport.EMPTY, Map.of(), List.of());
         }
@@ -194,8 +195,8 @@ public final class ProjectionService implements ProjectEventsUseCase {
             }
         }
         List<NewChange> changed = batch.saveAll();
-        inbox.markProcessed(processed, ProcessingStatus.PROCESSED);
-        inbox.markProcessed(ignored, ProcessingStatus.IGNORED);
+        pendingEvents.markProcessed(processed, ProcessingStatus.PROCESSED);
+        pendingEvents.markProcessed(ignored, ProcessingStatus.IGNORED);
         if (!changed.isEmpty()) {
             // last, because it takes the lock that orders the commits of every worker's changes
             changes.record(changed, clock.instant());
@@ -216,7 +217,7 @@ public final class ProjectionService implements ProjectEventsUseCase {
         boolean sameEveryTime = failure instanceof MalformedPayloadException || failure instanceof LimitReachedException;
         Optional<Instant> retryAt = sameEveryTime ? Optional.empty() : retryPolicy.nextAttempt(attempts, now);
         String reason = describe(failure);
-        inbox.markFailed(event.id(), attempts, reason, retryAt);
+        pendingEvents.markFailed(event.id(), attempts, reason, retryAt);
         results.put(event, retryAt.isPresent() ? "failed" : "parked");
         LOG.log(Level.WARNING, "event {0} ({1}) failed attempt {2}{3}: {4}", event.id(),
                 event.eventType().orElse(""), attempts, retryAt.isPresent() ? "" : " and is parked", reason);

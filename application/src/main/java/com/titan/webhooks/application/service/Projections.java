@@ -1,11 +1,15 @@
 package com.titan.webhooks.application.service;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.domain.event.ProviderEvent;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,8 +31,22 @@ public final class Projections {
                     throw new IllegalArgumentException("two projections take " + one.family().getSimpleName()
                             + ": register each event family once");
                 }
+                if (one != other && one.type().equals(other.type())) {
+                    throw new IllegalArgumentException("two projections are named " + one.type().wireName()
+                            + ": give each aggregate a name of its own");
+                }
             }
         }
+    }
+
+    /**
+     * The names of every registered aggregate, in registration order: what the change feed
+     * reports, and all that a reader may filter it on.
+     */
+    public Set<AggregateType> types() {
+        Set<AggregateType> types = new LinkedHashSet<>();
+        all.forEach(projection -> types.add(projection.type()));
+        return Collections.unmodifiableSet(types);
     }
 
     /**

@@ -11,15 +11,13 @@ import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.Reminders;
-import com.titan.webhooks.domain.card.CardEvent;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.ContactKey;
-import com.titan.webhooks.domain.contact.ContactScored;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
@@ -27,8 +25,6 @@ import com.titan.webhooks.domain.event.ProviderEvent;
 import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.event.Stamped;
 import com.titan.webhooks.domain.event.TombstoneClock;
-import com.titan.webhooks.domain.job.ScoringJobCompleted;
-import com.titan.webhooks.domain.reminder.ReminderEvent;
 import com.titan.webhooks.domain.reminder.ReminderId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,17 +49,20 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
     private final Cards cards;
     private final Reminders reminders;
     private final Contacts contacts;
-    private final Inbox inbox;
+    private final StoredEvents storedEvents;
     private final EventDecoder decoder;
+    private final Projections projections;
 
-    public ProvenanceService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, Inbox inbox,
-                             EventDecoder decoder) {
+    /** @param projections what tells which aggregate an event changes */
+    public ProvenanceService(Connections connections, Cards cards, Reminders reminders, Contacts contacts,
+                             StoredEvents storedEvents, EventDecoder decoder, Projections projections) {
         this.connections = connections;
         this.cards = cards;
         this.reminders = reminders;
         this.contacts = contacts;
-        this.inbox = inbox;
+        this.storedEvents = storedEvents;
         this.decoder = decoder;
+        this.projections = projections;
     }
 
     @Override
@@ -77,7 +76,7 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
             return Optional.empty();
         }
         // the body names the aggregate's id: a cheap first cut, which decoding then makes exact
-        List<StoredEvent> candidates = inbox.mentioning(replay.get().source(), aggregate.id(), MAX_EVENTS + 1);
+        List<StoredEvent> candidates = storedEvents.mentioning(replay.get().source(), aggregate.id(), MAX_EVENTS + 1);
         boolean complete = candidates.size() <= MAX_EVENTS;
         List<StoredEvent> events = new ArrayList<>();
         Map<String, EventId> idsByKey = new HashMap<>();
@@ -131,15 +130,21 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
         return new EventOrigin(stamp.eventKey(), stamp.at(), Optional.ofNullable(idsByKey.get(stamp.eventKey())));
     }
 
+    /** The replay of a kind whose fields carry their own stamps; an aggregate stored as a document has none. */
     private Optional<AggregateReplay> replayOf(AggregateRef aggregate) {
+        AggregateType type = aggregate.type();
+        String id = aggregate.id();
         try {
-            return switch (aggregate.type()) {
-                case CONNECTION -> Optional.of(AggregateReplay.connection(connections, new ConnectionId(aggregate.id())));
-                case CARD -> Optional.of(AggregateReplay.card(cards, new CardId(aggregate.id())));
-                case REMINDER -> Optional.of(AggregateReplay.reminder(reminders, new ReminderId(aggregate.id())));
-                case CONTACT -> Optional.of(AggregateReplay.contact(contacts, new ContactKey(aggregate.id())));
-                case SCORING_JOB -> Optional.empty();
-            };
+            if (type.equals(AggregateType.CONNECTION)) {
+                return Optional.of(AggregateReplay.connection(connections, new ConnectionId(id)));
+            } else if (type.equals(AggregateType.CARD)) {
+                return Optional.of(AggregateReplay.card(cards, new CardId(id)));
+            } else if (type.equals(AggregateType.REMINDER)) {
+                return Optional.of(AggregateReplay.reminder(reminders, new ReminderId(id)));
+            } else if (type.equals(AggregateType.CONTACT)) {
+                return Optional.of(AggregateReplay.contact(contacts, new ContactKey(id)));
+            }
+            return Optional.empty();
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
@@ -147,7 +152,7 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
 
     @Override
     public Optional<DecodedEvent> decode(StoredEvent event) {
-        return decodeQuietly(event).flatMap(ProvenanceService::described);
+        return decodeQuietly(event).flatMap(this::described);
     }
 
     private Optional<ProviderEvent> decodeQuietly(StoredEvent event) {
@@ -162,26 +167,14 @@ public final class ProvenanceService implements TraceProvenanceUseCase, DecodeEv
         }
     }
 
-    private static Optional<DecodedEvent> described(ProviderEvent event) {
+    private Optional<DecodedEvent> described(ProviderEvent event) {
         Map<String, String> fields = new HashMap<>(AggregateReplay.carried(event));
-        Optional<AggregateRef> aggregate;
-        if (event instanceof ConnectionEvent change) {
-            if (change instanceof ConnectionEvent.NoteAdded added) {
-                fields.put("note", added.note().content());
-            }
-            aggregate = Optional.of(new AggregateRef(AggregateType.CONNECTION, change.connectionId().value()));
-        } else if (event instanceof CardEvent change) {
-            aggregate = Optional.of(new AggregateRef(AggregateType.CARD, change.cardId().value()));
-        } else if (event instanceof ReminderEvent change) {
-            aggregate = Optional.of(new AggregateRef(AggregateType.REMINDER, change.reminderId().value()));
-        } else if (event instanceof ContactScored scored) {
-            aggregate = Optional.of(new AggregateRef(AggregateType.CONTACT, scored.key().value()));
-        } else if (event instanceof ScoringJobCompleted job) {
-            aggregate = Optional.of(new AggregateRef(AggregateType.SCORING_JOB, job.jobKey()));
-        } else {
-            aggregate = Optional.empty();
+        if (event instanceof ConnectionEvent.NoteAdded added) {
+            fields.put("note", added.note().content());
         }
-        return aggregate.map(ref -> new DecodedEvent(ref, kind(event), event.stamp().at(), fields));
+        return projections.find(event.getClass())
+                .map(projection -> new AggregateRef(projection.type(), projection.aggregateId(event)))
+                .map(ref -> new DecodedEvent(ref, kind(event), event.stamp().at(), fields));
     }
 
     /** {@code Created} becomes {@code created}, {@code StatusChanged} {@code status_changed}. */

@@ -2,7 +2,7 @@ package com.titan.webhooks.application.service;
 
 import com.titan.webhooks.application.port.in.ProviderStatus;
 import com.titan.webhooks.application.port.in.QueryProvidersUseCase;
-import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.delivery.Source;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +24,13 @@ public final class ProviderStatusService implements QueryProvidersUseCase {
     private static final long MINUTE_MILLIS = 60_000;
 
     private final ProviderSignals signals;
-    private final Inbox inbox;
+    private final StoredEvents storedEvents;
     private final Clock clock;
     private final Duration quietAfter;
 
-    public ProviderStatusService(ProviderSignals signals, Inbox inbox, Clock clock, Duration quietAfter) {
+    public ProviderStatusService(ProviderSignals signals, StoredEvents storedEvents, Clock clock, Duration quietAfter) {
         this.signals = signals;
-        this.inbox = inbox;
+        this.storedEvents = storedEvents;
         this.clock = clock;
         this.quietAfter = quietAfter;
     }
@@ -42,7 +42,8 @@ public final class ProviderStatusService implements QueryProvidersUseCase {
         long firstMinute = currentMinute - MINUTES + 1;
         List<ProviderStatus> statuses = new ArrayList<>();
         for (Source source : Source.values()) {
-            Map<Long, Long> counted = inbox.acceptedPerMinute(source, Instant.ofEpochMilli(firstMinute * MINUTE_MILLIS));
+            Map<Long, Long> counted = storedEvents.acceptedPerMinute(source,
+                    Instant.ofEpochMilli(firstMinute * MINUTE_MILLIS));
             List<Long> perMinute = new ArrayList<>(MINUTES);
             for (long minute = firstMinute; minute <= currentMinute; minute++) {
                 perMinute.add(counted.getOrDefault(minute, 0L));

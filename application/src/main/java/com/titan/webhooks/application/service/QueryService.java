@@ -17,9 +17,9 @@ import com.titan.webhooks.application.port.in.QueryScoringJobsUseCase;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.Connection;
@@ -27,11 +27,11 @@ import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.StoredEvent;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
-import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +49,16 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
     private final Reminders reminders;
     private final Contacts contacts;
     private final ScoringJobs jobs;
-    private final Inbox inbox;
+    private final StoredEvents storedEvents;
 
     public QueryService(Connections connections, Cards cards, Reminders reminders, Contacts contacts, ScoringJobs jobs,
-                        Inbox inbox) {
+                        StoredEvents storedEvents) {
         this.jobs = jobs;
         this.connections = connections;
         this.cards = cards;
         this.reminders = reminders;
         this.contacts = contacts;
-        this.inbox = inbox;
+        this.storedEvents = storedEvents;
     }
 
     @Override
@@ -112,16 +112,16 @@ public final class QueryService implements QueryConnectionsUseCase, QueryCardsUs
 
     @Override
     public Page<StoredEvent> list(EventFilter filter, PageRequest page) {
-        return inbox.list(filter, page);
+        return storedEvents.list(filter, page);
     }
 
     @Override
     public Optional<StoredEvent> find(EventId id) {
-        return inbox.find(id);
+        return storedEvents.find(id);
     }
 
     @Override
     public Map<ProcessingStatus, Long> counts(EventFilter filter) {
-        return inbox.countByStatus(filter);
+        return storedEvents.countByStatus(filter);
     }
 }

@@ -2,6 +2,7 @@ package com.titan.webhooks.application.service;
 
 import com.titan.webhooks.application.port.out.CatalogueEntry;
 import com.titan.webhooks.application.port.out.EventDecoder;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.contact.ContactScored;
 import com.titan.webhooks.domain.delivery.Envelope;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 final class KnownEvents implements EventDecoder {
 
     /** The event types with a handler; any other is ignored, as an unknown type is. */
-    static final Set<String> HANDLED = Set.of("connection.created", "connection.status_changed", "contact.scored");
+    static final Set<String> HANDLED = Set.of("connection.created", "connection.status_changed", "contact.scored",
+            "booking.changed");
 
     private final Map<String, Supplier<ProviderEvent>> byKey = new ConcurrentHashMap<>();
 
@@ -40,7 +42,8 @@ final class KnownEvents implements EventDecoder {
     public List<CatalogueEntry> catalogue() {
         return List.of(new CatalogueEntry(Source.TITANCARD, "connection.created", ConnectionEvent.Created.class),
                 new CatalogueEntry(Source.TITANCARD, "connection.status_changed", ConnectionEvent.StatusChanged.class),
-                new CatalogueEntry(Source.TITANX, "contact.scored", ContactScored.class));
+                new CatalogueEntry(Source.TITANX, "contact.scored", ContactScored.class),
+                new CatalogueEntry(Source.TITANCARD, "booking.changed", BookingChanged.class));
     }
 
     /** By type alone: the tests store their events under either provider. */

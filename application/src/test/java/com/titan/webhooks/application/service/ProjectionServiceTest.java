@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.Change;
+import com.titan.webhooks.application.port.ChangeKind;
+import com.titan.webhooks.application.port.DocumentSnapshot;
 import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.in.ReplayCommand;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
+import com.titan.webhooks.application.port.out.DocumentKind;
 import com.titan.webhooks.application.port.out.MalformedPayloadException;
 import com.titan.webhooks.application.port.out.NewDelivery;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.memory.InMemoryStore;
 import com.titan.webhooks.domain.TestEvents;
+import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionField;
 import com.titan.webhooks.domain.connection.ConnectionId;
@@ -57,8 +62,8 @@ class ProjectionServiceTest {
     private final List<String> settled = Collections.synchronizedList(new ArrayList<>());
     private final ProjectionListener listener = (event, result, at) ->
             settled.add(event.idempotencyKey().orElseThrow().value() + "=" + result);
-    private final ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-            TestProjections.of(store, connections), store.changes(), RETRIES, clock, listener);
+    private final ProjectionService projection = new ProjectionService(store.transactions(), store.pendingEvents(),
+            decoder, TestProjections.of(store, connections), store.changes(), RETRIES, clock, listener);
 
     @Test
     void anEvent_isApplied_markedProcessed_andItsChangeRecorded() {
@@ -74,6 +79,31 @@ class ProjectionServiceTest {
         assertEquals(AggregateType.CONNECTION, changes.get(0).after().type());
         assertEquals(List.of("k1=processed"), settled);
         assertEquals(BatchReport.EMPTY, projection.projectNextBatch(10), "nothing is left due");
+    }
+
+    @Test
+    void anEventOfAnAggregateStoredAsADocument_isApplied_andItsChangesShowItsDocument() {
+        decoder.decode("k1", () -> new BookingChanged("b1", TestEvents.stamp(1_000), "Main hall", START,
+                List.of(new Booking.Guest("Jane Doe", 2)), false));
+        EventId booked = stored("booking.changed", "k1");
+        assertEquals(new BatchReport(1, 1, 0, 0, 0), projection.projectNextBatch(10));
+        decoder.decode("k2", () -> new BookingChanged("b1", TestEvents.stamp(2_000), null, null, List.of(), true));
+        EventId cancelled = stored("booking.changed", "k2");
+        assertEquals(new BatchReport(1, 1, 0, 0, 0), projection.projectNextBatch(10));
+
+        Booking stored = store.documents().store(new DocumentKind<>(TestProjections.BOOKING, Booking.Document.class,
+                Booking::reconstitute)).find("b1").orElseThrow();
+        assertTrue(stored.isDeleted());
+        assertEquals(2, stored.version());
+        List<Change> changes = store.changes().after(0, Set.of(TestProjections.BOOKING), 10);
+        assertEquals(List.of(booked, cancelled), changes.stream().map(Change::eventId).toList());
+        DocumentSnapshot first = (DocumentSnapshot) changes.get(0).after();
+        assertEquals(new Booking.Document("b1", "Main hall", START, List.of(new Booking.Guest("Jane Doe", 2)),
+                Map.of("changes", 1L), true, null, TestEvents.stamp(1_000)), first.document());
+        assertEquals(ChangeKind.UPSERT, changes.get(0).kind());
+        assertEquals(Optional.of(first), changes.get(1).before());
+        assertEquals(ChangeKind.DELETE, changes.get(1).kind());
+        assertEquals(stored.document(), ((DocumentSnapshot) changes.get(1).after()).document());
     }
 
     @Test
@@ -209,7 +239,7 @@ class ProjectionServiceTest {
         // the decoder is fixed and deployed; the operator replays the event
         decoder.decode("k1", () -> TestEvents.connectionCreated("c1", TestEvents.stamp(1_000),
                 TestEvents.connectionFields(ConnectionField.STATUS, "new"), List.of()));
-        ReplayService replay = new ReplayService(store.inbox(), clock, new PendingWork());
+        ReplayService replay = new ReplayService(store.pendingEvents(), clock, new PendingWork());
 
         assertEquals(List.of(parked), replay.replay(ReplayCommand.status(ProcessingStatus.PARKED)));
 
@@ -261,7 +291,7 @@ class ProjectionServiceTest {
     }
 
     private StoredEvent event(EventId id) {
-        return store.inbox().find(id).orElseThrow();
+        return store.storedEvents().find(id).orElseThrow();
     }
 
     private Optional<Connection> connection(String id) {

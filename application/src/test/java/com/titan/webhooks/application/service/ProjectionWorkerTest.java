@@ -37,8 +37,8 @@ class ProjectionWorkerTest {
     private final InMemoryStore store = new InMemoryStore();
     private final KnownEvents decoder = new KnownEvents();
     private final PendingWork pendingWork = new PendingWork();
-    private final ProjectionService projection = new ProjectionService(store.transactions(), store.inbox(), decoder,
-            TestProjections.of(store), store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
+    private final ProjectionService projection = new ProjectionService(store.transactions(), store.pendingEvents(),
+            decoder, TestProjections.of(store), store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
             ProjectionListener.NONE);
     private ProjectionWorker worker;
 
@@ -102,7 +102,7 @@ class ProjectionWorkerTest {
         busyAtOne.signal();
 
         Thread.sleep(300);
-        assertTrue(store.inbox().find(created).orElseThrow().status() == ProcessingStatus.RECEIVED,
+        assertTrue(store.storedEvents().find(created).orElseThrow().status() == ProcessingStatus.RECEIVED,
                 "held back while a delivery was being stored");
 
         busyAtOne.stored();
@@ -127,7 +127,7 @@ class ProjectionWorkerTest {
     private boolean awaitStatus(EventId id, ProcessingStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            if (store.inbox().find(id).orElseThrow().status() == status) {
+            if (store.storedEvents().find(id).orElseThrow().status() == status) {
                 return true;
             }
             Thread.sleep(10);

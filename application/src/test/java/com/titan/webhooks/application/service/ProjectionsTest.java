@@ -3,11 +3,15 @@ package com.titan.webhooks.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.in.BatchReport;
 import com.titan.webhooks.application.port.out.ProjectionListener;
 import com.titan.webhooks.application.port.out.memory.InMemoryStore;
+import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
+import com.titan.webhooks.domain.connection.ConnectionId;
 import com.titan.webhooks.domain.contact.ContactScored;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +49,8 @@ class ProjectionsTest {
     @Test
     void aFamilyRegisteredTwice_isRefused() {
         List<Projection<?, ?, ?>> registered = TestProjections.all(store, store.connections());
-        registered.add(new Projection<>(ConnectionEvent.class, ConnectionEvent::connectionId, Connection::unseen,
-                Connection::apply, store.connections(), Optional.empty()));
+        registered.add(new Projection<>(AggregateType.CONNECTION, ConnectionEvent.class, ConnectionEvent::connectionId,
+                ConnectionId::value, Connection::unseen, Connection::apply, store.connections(), Optional.empty()));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new Projections(registered));
@@ -54,8 +58,27 @@ class ProjectionsTest {
         assertEquals("two projections take ConnectionEvent: register each event family once", refused.getMessage());
     }
 
+    @Test
+    void twoAggregatesOfOneName_areRefused() {
+        List<Projection<?, ?, ?>> registered = TestProjections.all(store, store.connections());
+        registered.add(Projection.document(store.documents(), AggregateType.CARD, BookingChanged.class,
+                BookingChanged::bookingId, Booking::unseen, Booking::apply, Booking.Document.class, Booking::reconstitute));
+        registered.removeIf(projection -> projection.type().equals(TestProjections.BOOKING));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new Projections(registered));
+
+        assertEquals("two projections are named card: give each aggregate a name of its own", refused.getMessage());
+    }
+
+    @Test
+    void theRegisteredTypes_areEveryAggregatesName_inRegistrationOrder() {
+        assertEquals(List.of("connection", "card", "reminder", "contact", "scoring_job", "booking"),
+                TestProjections.of(store).types().stream().map(AggregateType::wireName).toList());
+    }
+
     private ProjectionService start(List<Projection<?, ?, ?>> registered) {
-        return new ProjectionService(store.transactions(), store.inbox(), decoder, new Projections(registered),
+        return new ProjectionService(store.transactions(), store.pendingEvents(), decoder, new Projections(registered),
                 store.changes(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5)), Clock.systemUTC(),
                 ProjectionListener.NONE);
     }

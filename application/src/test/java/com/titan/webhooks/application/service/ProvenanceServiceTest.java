@@ -21,8 +21,10 @@ import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.EventDecoder;
-import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.Reminders;
+import com.titan.webhooks.application.port.out.StoredEvents;
+import com.titan.webhooks.application.port.out.memory.InMemoryStore;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionEvent;
 import com.titan.webhooks.domain.connection.ConnectionField;
@@ -45,11 +47,11 @@ class ProvenanceServiceTest {
 
     private static final String ID = "c-1";
 
-    private final Inbox inbox = mock(Inbox.class);
+    private final StoredEvents storedEvents = mock(StoredEvents.class);
     private final EventDecoder decoder = mock(EventDecoder.class);
     private final Connections connections = mock(Connections.class);
     private final ProvenanceService provenance = new ProvenanceService(connections, mock(Cards.class),
-            mock(Reminders.class), mock(Contacts.class), inbox, decoder);
+            mock(Reminders.class), mock(Contacts.class), storedEvents, decoder, TestProjections.of(new InMemoryStore()));
     private final List<StoredEvent> arrived = new ArrayList<>();
 
     private final ConnectionEvent.Updated update = connectionUpdated(ID, stamp(2_000, "k-update"),
@@ -121,6 +123,19 @@ class ProvenanceServiceTest {
         assertEquals(Optional.empty(), provenance.trace(new AggregateRef(AggregateType.SCORING_JOB, "job-1")));
     }
 
+    @Test
+    void aDecodedEvent_namesTheAggregateItsRegistrationTakesItTo() {
+        arrives(creation, ProcessingStatus.PROCESSED);
+        BookingChanged booked = new BookingChanged("b-1", stamp(3_000, "k-booked"), "Annex", Instant.EPOCH, List.of(),
+                false);
+        StoredEvent booking = arrived.get(0);
+        when(decoder.decodeEvent(booking)).thenReturn(booked);
+
+        assertEquals(new AggregateRef(TestProjections.BOOKING, "b-1"), provenance.decode(booking).orElseThrow().aggregate());
+        when(decoder.decodeEvent(booking)).thenReturn(creation);
+        assertEquals(new AggregateRef(AggregateType.CONNECTION, ID), provenance.decode(booking).orElseThrow().aggregate());
+    }
+
     private EventId arrives(ConnectionEvent event, ProcessingStatus status) {
         EventId id = new EventId("e-" + (arrived.size() + 1));
         StoredEvent stored = new StoredEvent(id, Source.TITANCARD, Optional.of("connection.x"),
@@ -130,7 +145,7 @@ class ProvenanceServiceTest {
         arrived.add(stored);
         when(decoder.handles(Source.TITANCARD, "connection.x")).thenReturn(true);
         when(decoder.decodeEvent(stored)).thenReturn(event);
-        when(inbox.mentioning(eq(Source.TITANCARD), eq(ID), anyInt())).thenReturn(List.copyOf(arrived));
+        when(storedEvents.mentioning(eq(Source.TITANCARD), eq(ID), anyInt())).thenReturn(List.copyOf(arrived));
         return id;
     }
 

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.titan.webhooks.application.port.in.ProviderStatus;
-import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.delivery.Source;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +44,10 @@ class ProviderStatusServiceTest {
             return now.get();
         }
     };
-    private final Inbox inbox = mock(Inbox.class);
+    private final StoredEvents storedEvents = mock(StoredEvents.class);
     private final ProviderSignals signals = new ProviderSignals(clock);
-    private final ProviderStatusService service = new ProviderStatusService(signals, inbox, clock, Duration.ofMinutes(30));
+    private final ProviderStatusService service =
+            new ProviderStatusService(signals, storedEvents, clock, Duration.ofMinutes(30));
 
     @Test
     void silentLongerThanTheQuietTime_isQuiet_andNeverHeardFrom_isNot() {
@@ -72,7 +73,7 @@ class ProviderStatusServiceTest {
     @Test
     void lastHour_isSixtyMinutes_oldestFirst_withTheCurrentMinuteLast() {
         long current = START.toEpochMilli() / MINUTE;
-        when(inbox.acceptedPerMinute(eq(Source.TITANCARD), eq(Instant.ofEpochMilli((current - 59) * MINUTE))))
+        when(storedEvents.acceptedPerMinute(eq(Source.TITANCARD), eq(Instant.ofEpochMilli((current - 59) * MINUTE))))
                 .thenReturn(Map.of(current, 4L, current - 59, 2L, current - 60, 99L));
         List<Long> perMinute = status(Source.TITANCARD).acceptedPerMinute();
         assertEquals(60, perMinute.size());

@@ -28,8 +28,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * TitanCard's catalogue: its 14 event types, each read from its {@code data} object into a domain
- * event. A new event type is one line here (and a sample under {@code samples/} in bootstrap).
+ * TitanCard's catalogue: the event types the service handles, each read from its {@code data}
+ * object into a domain event. A new event type is one line here (and a sample under
+ * {@code samples/} in bootstrap).
  */
 final class TitanCardCatalogue {
 

@@ -11,7 +11,9 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -30,9 +32,12 @@ public final class ChangeResource {
     static final int MAX_WAIT_SECONDS = 30;
 
     private final ReadChangesUseCase changes;
+    private final List<AggregateType> known;
 
-    public ChangeResource(ReadChangesUseCase changes) {
+    /** @param known the aggregate types the service reports, all a reader may filter on, in the order to name them */
+    public ChangeResource(ReadChangesUseCase changes, Collection<AggregateType> known) {
         this.changes = changes;
+        this.known = List.copyOf(known);
     }
 
     @GET
@@ -66,14 +71,15 @@ public final class ChangeResource {
         return QueryParameters.integer("limit", limit, ChangeQuery.DEFAULT_LIMIT, 1, ChangeQuery.MAX_LIMIT);
     }
 
-    private static Set<AggregateType> types(String aggregate) {
-        Set<AggregateType> types = EnumSet.noneOf(AggregateType.class);
+    private Set<AggregateType> types(String aggregate) {
+        Set<AggregateType> types = new HashSet<>();
         if (aggregate == null || aggregate.isBlank()) {
             return types;
         }
         for (String name : aggregate.split(",")) {
-            types.add(AggregateType.fromWireName(name.trim()).orElseThrow(() -> new InvalidParameterException(
-                    "aggregate must be a comma-separated list of connection, card, reminder, contact, scoring_job")));
+            types.add(AggregateType.fromWireName(name.trim()).filter(known::contains).orElseThrow(() ->
+                    new InvalidParameterException("aggregate must be a comma-separated list of "
+                            + String.join(", ", known.stream().map(AggregateType::wireName).toList()))));
         }
         return types;
     }

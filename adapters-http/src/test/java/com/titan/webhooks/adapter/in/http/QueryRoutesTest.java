@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.Page;
 import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.UnknownCursorException;
@@ -61,7 +62,8 @@ class QueryRoutesTest {
                 new ConnectionResource(connections, provenance), new CardResource(cards, provenance),
                 new ReminderResource(reminders, provenance), new ContactResource(contacts, provenance),
                 new EventResource(events, replay, decoder), new ScoringJobResource(jobs),
-                new ChangeResource(changes));
+                new ChangeResource(changes, List.of(AggregateType.CONNECTION, AggregateType.CARD, AggregateType.REMINDER,
+                        AggregateType.CONTACT, AggregateType.SCORING_JOB)));
     }
 
     @AfterEach

@@ -9,6 +9,8 @@ import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.CardSnapshot;
 import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.DocumentSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
 import com.titan.webhooks.domain.reminder.Reminder;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * An aggregate's state in a change row, in the store's own format: the same JSON its table's
  * {@code state} column holds, and for a connection also its reminders and linked lead status at
- * that moment. Rendering it is the HTTP adapter's job, with the same code as the aggregate's route.
+ * that moment; for an aggregate stored as a document, its document as its row holds it. Rendering
+ * it is the HTTP adapter's job, with the same code as the aggregate's route.
  */
 final class ChangeSnapshots {
 
@@ -43,28 +46,35 @@ final class ChangeSnapshots {
             node.putRawValue("state", new RawValue(ContactRow.from(contact.contact()).state()));
         } else if (snapshot instanceof ScoringJobSnapshot job) {
             node.putRawValue("state", new RawValue(JdbiScoringJobRepository.state(job.job())));
+        } else if (snapshot instanceof DocumentSnapshot document) {
+            // as the feed shows it, and whether it is a tombstone, which the document may not say
+            node.putRawValue("state", new RawValue(DocumentJson.writeAsShown(document.document())));
+            node.put("deleted", document.deleted());
         } else {
             throw new IllegalArgumentException("no snapshot format for " + snapshot.getClass().getSimpleName());
         }
         return StateJson.write(node);
     }
 
+    /** A change record's state: a built-in aggregate's as its domain object, any other kind's as stored. */
     static AggregateSnapshot read(AggregateType type, String id, String json) {
         JsonNode node = StateJson.read(json);
         String state = node.get("state").toString();
-        return switch (type) {
-            case CONNECTION -> {
-                List<Reminder> reminders = new ArrayList<>();
-                node.get("reminders").forEach(r -> reminders.add(
-                        new ReminderRow(r.get("id").asText(), 0, r.get("state").toString(), null, null, null).toDomain()));
-                yield new ConnectionDetails(
-                        new ConnectionRow(id, 0, state, null, null, null, List.of(), false, 0).toDomain(), reminders,
-                        Optional.ofNullable(StateJson.textOrNull(node, "lead_status")));
-            }
-            case CARD -> new CardSnapshot(new CardRow(id, 0, state, false).toDomain());
-            case REMINDER -> new ReminderSnapshot(new ReminderRow(id, 0, state, null, null, null).toDomain());
-            case CONTACT -> new ContactSnapshot(new ContactRow(id, 0, state, null, null, List.of()).toDomain());
-            case SCORING_JOB -> new ScoringJobSnapshot(JdbiScoringJobRepository.toDomain(id, state, 0));
-        };
+        if (type.equals(AggregateType.CONNECTION)) {
+            List<Reminder> reminders = new ArrayList<>();
+            node.get("reminders").forEach(r -> reminders.add(
+                    new ReminderRow(r.get("id").asText(), 0, r.get("state").toString(), null, null, null).toDomain()));
+            return new ConnectionDetails(new ConnectionRow(id, 0, state, null, null, null, List.of(), false, 0).toDomain(),
+                    reminders, Optional.ofNullable(StateJson.textOrNull(node, "lead_status")));
+        } else if (type.equals(AggregateType.CARD)) {
+            return new CardSnapshot(new CardRow(id, 0, state, false).toDomain());
+        } else if (type.equals(AggregateType.REMINDER)) {
+            return new ReminderSnapshot(new ReminderRow(id, 0, state, null, null, null).toDomain());
+        } else if (type.equals(AggregateType.CONTACT)) {
+            return new ContactSnapshot(new ContactRow(id, 0, state, null, null, List.of()).toDomain());
+        } else if (type.equals(AggregateType.SCORING_JOB)) {
+            return new ScoringJobSnapshot(JdbiScoringJobRepository.toDomain(id, state, 0));
+        }
+        return new StoredDocumentSnapshot(type, id, state, node.path("deleted").asBoolean());
     }
 }

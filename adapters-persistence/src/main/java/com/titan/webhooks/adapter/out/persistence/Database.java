@@ -1,14 +1,17 @@
 package com.titan.webhooks.adapter.out.persistence;
 
 import com.titan.webhooks.application.port.StoreUnavailableException;
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -39,6 +42,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbiTransactions transactions;
     private final GroupCommittingInbox inbox;
+    /** One per store: the change feed reads the changes of the kinds registered with it. */
+    private final JdbiAggregateDocuments documents;
     private volatile boolean migrated;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Optional<Path> spoolFolder,
@@ -61,6 +66,7 @@ public final class Database implements AutoCloseable {
         });
         this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING,
                 spool);
+        this.documents = new JdbiAggregateDocuments(transactions);
     }
 
     /** The most deliveries one commit takes, and how many may wait for a commit before 503s. */
@@ -242,6 +248,14 @@ public final class Database implements AutoCloseable {
         return inbox;
     }
 
+    public PendingEvents pendingEvents() {
+        return new JdbiPendingEvents(transactions, dialect);
+    }
+
+    public StoredEvents storedEvents() {
+        return new JdbiStoredEvents(transactions, dialect);
+    }
+
     public Connections connections() {
         return new JdbiConnectionRepository(transactions, dialect);
     }
@@ -262,6 +276,12 @@ public final class Database implements AutoCloseable {
         return new JdbiScoringJobRepository(transactions);
     }
 
+    /** Every aggregate stored as a document; each kind is registered by asking for its store. */
+    public AggregateDocuments documents() {
+        return documents;
+    }
+
+    /** The change feed: every kind's changes, those of kinds stored as documents as they were stored. */
     public ChangeFeed changes() {
         return new JdbiChangeFeed(transactions);
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * shared (and for V1 to V6, which deployed stores have applied as they are).
  */
 public enum Dialect {
-    POSTGRESQL("jdbc:postgresql:", "classpath:db/migration/postgresql", Map.of("strpos", "strpos")),
-    SQLITE("jdbc:sqlite:", "classpath:db/migration/sqlite", Map.of("strpos", "instr"));
+    POSTGRESQL("jdbc:postgresql:", "classpath:db/migration/postgresql", Map.of("strpos", "strpos", "json", "JSONB")),
+    SQLITE("jdbc:sqlite:", "classpath:db/migration/sqlite", Map.of("strpos", "instr", "json", "TEXT"));
 
     private static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
 

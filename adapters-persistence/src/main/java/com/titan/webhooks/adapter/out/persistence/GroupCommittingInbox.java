@@ -1,21 +1,11 @@
 package com.titan.webhooks.adapter.out.persistence;
 
-import com.titan.webhooks.application.port.EventFilter;
-import com.titan.webhooks.application.port.Page;
-import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Appended;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.NewDelivery;
-import com.titan.webhooks.application.port.out.ReplaySelection;
-import com.titan.webhooks.domain.delivery.EventId;
-import com.titan.webhooks.domain.delivery.ProcessingStatus;
-import com.titan.webhooks.domain.delivery.Source;
-import com.titan.webhooks.domain.delivery.StoredEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -59,12 +49,8 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
      * @param writers  concurrent committing threads (one for SQLite, which has one writer anyway)
      * @param maxBatch the most deliveries one commit takes
      * @param capacity deliveries that may wait; beyond it, appends fail at once (503, retried later)
+     * @param spool    where deliveries go whenever the store cannot be reached, if anywhere
      */
-    public GroupCommittingInbox(JdbiInbox inbox, int writers, int maxBatch, int capacity) {
-        this(inbox, writers, maxBatch, capacity, Optional.empty());
-    }
-
-    /** As above, spooling to {@code spool} whenever the store cannot be reached. */
     GroupCommittingInbox(JdbiInbox inbox, int writers, int maxBatch, int capacity, Optional<DeliverySpool> spool) {
         this.inbox = inbox;
         this.waiting = new ArrayBlockingQueue<>(capacity);
@@ -90,6 +76,10 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
 
     @Override
     public CompletionStage<Appended> append(NewDelivery delivery) {
+        if (inbox.callerInUnitOfWork()) {
+            // a writer thread commits it, on a connection of its own: on SQLite, the one the caller holds
+            throw new IllegalStateException("an append commits on its own: call it outside a unit of work");
+        }
         CompletableFuture<Appended> answer = new CompletableFuture<>();
         if (closing || !waiting.offer(new Pending(delivery, answer))) {
             answer.completeExceptionally(new StoreUnavailableException("the inbox is not taking deliveries now", null));
@@ -280,66 +270,6 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
         while ((left = waiting.poll()) != null) {
             left.answer().completeExceptionally(new StoreUnavailableException("the inbox closed", null));
         }
-    }
-
-    @Override
-    public Optional<StoredEvent> find(EventId id) {
-        return inbox.find(id);
-    }
-
-    @Override
-    public List<StoredEvent> claimDue(Instant now, int limit) {
-        return inbox.claimDue(now, limit);
-    }
-
-    @Override
-    public void markProcessed(List<EventId> ids, ProcessingStatus status) {
-        inbox.markProcessed(ids, status);
-    }
-
-    @Override
-    public void markFailed(EventId id, int attempts, String error, Optional<Instant> retryAt) {
-        inbox.markFailed(id, attempts, error, retryAt);
-    }
-
-    @Override
-    public int blankPayloadsReceivedBefore(Instant before) {
-        return inbox.blankPayloadsReceivedBefore(before);
-    }
-
-    @Override
-    public List<EventId> requeue(ReplaySelection selection, Instant now) {
-        return inbox.requeue(selection, now);
-    }
-
-    @Override
-    public Page<StoredEvent> list(EventFilter filter, PageRequest page) {
-        return inbox.list(filter, page);
-    }
-
-    @Override
-    public Map<ProcessingStatus, Long> countByStatus(EventFilter filter) {
-        return inbox.countByStatus(filter);
-    }
-
-    @Override
-    public List<StoredEvent> mentioning(Source source, String text, int limit) {
-        return inbox.mentioning(source, text, limit);
-    }
-
-    @Override
-    public Map<Long, Long> acceptedPerMinute(Source source, Instant since) {
-        return inbox.acceptedPerMinute(source, since);
-    }
-
-    @Override
-    public Optional<Instant> oldestDueReceivedAt(Instant now) {
-        return inbox.oldestDueReceivedAt(now);
-    }
-
-    @Override
-    public Optional<Instant> lastAcceptedAt(Source source) {
-        return inbox.lastAcceptedAt(source);
     }
 
     /** Whether every writer thread still runs: one that died would leave deliveries unanswered. */

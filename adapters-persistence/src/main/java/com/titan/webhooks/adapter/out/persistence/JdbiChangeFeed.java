@@ -8,8 +8,7 @@ import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.domain.delivery.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +45,10 @@ public final class JdbiChangeFeed implements ChangeFeed {
     private static final String TOUCH_REMINDERS = "UPDATE reminders SET changed_at = :at WHERE id IN (<ids>)";
     private static final String TOUCH_CONTACTS = "UPDATE contacts SET changed_at = :at WHERE contact_key IN (<ids>)";
 
+    /** The kinds listed by a route of their own, whose changed_at {@code updated_since} filters on. */
+    private static final Map<AggregateType, String> TOUCH = Map.of(AggregateType.CONNECTION, TOUCH_CONNECTIONS,
+            AggregateType.CARD, TOUCH_CARDS, AggregateType.REMINDER, TOUCH_REMINDERS, AggregateType.CONTACT, TOUCH_CONTACTS);
+
     private final JdbiTransactions transactions;
 
     public JdbiChangeFeed(JdbiTransactions transactions) {
@@ -81,17 +84,12 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     /** Marks the changed aggregates as changed at {@code at}: what {@code updated_since} filters on. */
     private static void touch(Handle handle, List<NewChange> changes, long at) {
-        Map<AggregateType, List<String>> ids = new EnumMap<>(AggregateType.class);
+        Map<AggregateType, List<String>> ids = new HashMap<>();
         changes.forEach(change -> ids.computeIfAbsent(change.after().type(), type -> new ArrayList<>())
                 .add(change.after().id()));
         ids.forEach((type, keys) -> {
-            String sql = switch (type) {
-                case CONNECTION -> TOUCH_CONNECTIONS;
-                case CARD -> TOUCH_CARDS;
-                case REMINDER -> TOUCH_REMINDERS;
-                case CONTACT -> TOUCH_CONTACTS;
-                case SCORING_JOB -> null; // no list route, so no updated_since
-            };
+            // scoring jobs and documents have no list route, so no updated_since
+            String sql = TOUCH.get(type);
             if (sql != null) {
                 handle.createUpdate(sql).bind("at", at).bindList("ids", keys.stream().sorted().toList()).execute();
             }
@@ -106,6 +104,8 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public List<Change> after(long position, Set<AggregateType> types, Optional<String> aggregateId, int limit) {
+        // no types is every type, those this instance does not register included (read as stored): a
+        // cursor never passes a change a reader on another instance, or a later release, would be shown
         List<String> names = wireNames(types);
         return transactions.withHandle(handle -> {
             List<Map.Entry<Long, Long>> sizes = sizesQuery(position, types, aggregateId, limit)
@@ -129,7 +129,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
                 .then("ORDER BY position")
                 .on(handle)
                 .map((rs, ctx) -> {
-                    AggregateType type = AggregateType.fromWireName(rs.getString("aggregate")).orElseThrow();
+                    AggregateType type = new AggregateType(rs.getString("aggregate"));
                     String id = rs.getString("aggregate_id");
                     String before = rs.getString("before_state");
                     return new Change(rs.getLong("position"),
@@ -147,21 +147,21 @@ public final class JdbiChangeFeed implements ChangeFeed {
     }
 
     private static List<String> wireNames(Set<AggregateType> types) {
-        return (types.isEmpty() ? Arrays.asList(AggregateType.values()) : List.copyOf(types)).stream()
-                .map(AggregateType::wireName).toList();
+        return types.stream().map(AggregateType::wireName).sorted().toList();
     }
 
-    /** The changes after {@code position} of the {@code types} named, and of one aggregate if given. */
+    /** The changes after {@code position} of the {@code types} named (of every type if none), and of one aggregate if given. */
     private static ListQuery filtered(String sql, long position, List<String> types, Optional<String> aggregateId) {
-        return ListQuery.select(sql)
-                .where("position > :after", "after", position)
-                .whereIn("aggregate", "types", types)
-                .where(aggregateId, "aggregate_id = :aggregateId", "aggregateId");
+        ListQuery query = ListQuery.select(sql).where("position > :after", "after", position);
+        if (!types.isEmpty()) {
+            query.whereIn("aggregate", "types", types);
+        }
+        return query.where(aggregateId, "aggregate_id = :aggregateId", "aggregateId");
     }
 
     @Override
     public int pruneCommittedBefore(Instant before) {
-        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+        return transactions.inTransaction(handle -> {
             long last = handle.createQuery(LAST_TO_PRUNE).bind("before", before.toEpochMilli()).mapTo(Long.class).one();
             if (last == 0) {
                 return 0;
@@ -169,7 +169,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
             int deleted = handle.createUpdate(PRUNE).bind("position", last).execute();
             handle.createUpdate(MARK_PRUNED).bind("position", last).execute();
             return deleted;
-        }));
+        });
     }
 
     @Override

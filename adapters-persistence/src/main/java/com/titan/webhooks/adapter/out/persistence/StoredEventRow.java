@@ -24,6 +24,10 @@ final class StoredEventRow {
     private static final TypeReference<TreeMap<String, String>> HEADERS = new TypeReference<>() {
     };
 
+    /** The columns {@link #MAPPER} reads. */
+    static final String COLUMNS = "id, source, event_type, idempotency_key, occurred_at, received_at, raw_body, "
+            + "headers, status, attempts, last_error, secret_position, secret_fingerprint";
+
     static final RowMapper<StoredEvent> MAPPER = StoredEventRow::map;
 
     private StoredEventRow() {

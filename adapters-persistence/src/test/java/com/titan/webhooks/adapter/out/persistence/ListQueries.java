@@ -135,8 +135,8 @@ final class ListQueries {
         for (int i = 0; i < events.size(); i++) {
             EventFilter filter = events.get(i);
             variants.add(new Variant(eventNames.get(i), eventIndexes.get(i), "",
-                    page -> JdbiInbox.listQuery(filter, page),
-                    page -> database.inbox().list(filter, page)));
+                    page -> JdbiStoredEvents.listQuery(filter, page),
+                    page -> database.storedEvents().list(filter, page)));
         }
 
         record Changes(String name, String index, Set<AggregateType> types, Optional<String> aggregateId) {

@@ -30,8 +30,9 @@ final class SqlStore {
     }
 
     private static StoreUnderTest ports(Database database, Runnable closing) {
-        return new StoreUnderTest(database.transactions(), database.inbox(), database.connections(), database.cards(),
-                database.reminders(), database.contacts(), database.scoringJobs(), database.changes(), database.publications(),
-                closing);
+        return new StoreUnderTest(database.transactions(), database.inbox(), database.pendingEvents(),
+                database.storedEvents(), database.connections(), database.cards(), database.reminders(),
+                database.contacts(), database.scoringJobs(), database.documents(), database.changes(),
+                database.publications(), closing);
     }
 }

@@ -58,7 +58,7 @@ class UpgradeFromV9Test {
                             VALUES (:id, 3, :state, NULL, NULL, NULL, FALSE, 6000, 6000, '')
                             """).bind("id", ID).bind("state", new JsonState(v10State)).execute()));
 
-            assertEquals(2, database.migrate(), "V11 and V12 applied");
+            assertEquals(3, database.migrate(), "V11, V12 and V13 applied");
 
             Connection upgraded = database.connections().find(new ConnectionId(ID)).orElseThrow();
             assertEquals(3, upgraded.version(), "an upgrade is not a change of the connection");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.application.port.AggregateSnapshot;
 import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.CardFilter;
 import com.titan.webhooks.application.port.CardSnapshot;
@@ -13,14 +14,18 @@ import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ConnectionFilter;
 import com.titan.webhooks.application.port.ContactFilter;
 import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.DocumentSnapshot;
 import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
+import com.titan.webhooks.application.port.StoredDocumentSnapshot;
 import com.titan.webhooks.application.port.out.ChangeWindow;
 import com.titan.webhooks.application.port.out.ConnectionLink;
 import com.titan.webhooks.application.port.out.NewChange;
 import com.titan.webhooks.domain.TestEvents;
+import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.connection.Connection;
 import com.titan.webhooks.domain.connection.ConnectionId;
@@ -95,6 +100,56 @@ public abstract class ChangeFeedContract extends StoreContract {
                 Set.of(AggregateType.CONNECTION), Optional.of(first.id()), 100), "one aggregate's history");
         assertEquals(List.of(), store.changes().after(before.last(), Set.of(AggregateType.CARD), Optional.of(first.id()),
                 100), "the id of another kind names nothing");
+    }
+
+    @Test
+    void documentChanges_comeBackWithTheirDocuments_andFilterByTheirType() {
+        store.documents().store(RepositoriesContract.BOOKINGS);
+        String id = unique();
+        Booking created = Booking.aBooking(id);
+        Booking cancelled = created.copy();
+        cancelled.apply(new BookingChanged(id, TestEvents.stamp(Instant.parse("2026-03-06T00:00:00Z").toEpochMilli()),
+                null, null, List.of(), true));
+        DocumentSnapshot first = new DocumentSnapshot(RepositoriesContract.BOOKING, id, created.document(), false);
+        DocumentSnapshot second = new DocumentSnapshot(RepositoriesContract.BOOKING, id, cancelled.document(), true);
+        long last = store.changes().window().last();
+
+        store.transactions().inTransaction(() -> {
+            store.changes().record(List.of(new NewChange(Optional.empty(), first, event("e1")),
+                    new NewChange(Optional.empty(), new CardSnapshot(TestEvents.aCard(unique())), event("e2")),
+                    new NewChange(Optional.of(first), second, event("e3"))), NOW);
+            return null;
+        });
+
+        List<Change> bookings = store.changes().after(last, Set.of(RepositoriesContract.BOOKING), 10);
+        assertEquals(2, bookings.size());
+        assertShows(first, bookings.get(0).after());
+        assertEquals(Optional.empty(), bookings.get(0).before());
+        assertEquals(ChangeKind.UPSERT, bookings.get(0).kind());
+        assertShows(first, bookings.get(1).before().orElseThrow());
+        assertShows(second, bookings.get(1).after());
+        assertEquals(ChangeKind.DELETE, bookings.get(1).kind());
+        assertEquals(3, store.changes().after(last, Set.of(), 10).size());
+        assertEquals(bookings, store.changes().after(last, Set.of(RepositoriesContract.BOOKING), Optional.of(id), 10));
+    }
+
+    /**
+     * A booking's change as a store reads it back: its record (a store that keeps objects), or its
+     * JSON as the feed shows it (a store that writes it down, and reads it back without its record).
+     */
+    private static void assertShows(DocumentSnapshot recorded, AggregateSnapshot read) {
+        assertEquals(List.of(recorded.type(), recorded.id(), recorded.deleted()), List.of(read.type(), read.id(), read.deleted()));
+        if (read instanceof StoredDocumentSnapshot stored) {
+            Booking.Document document = (Booking.Document) recorded.document();
+            for (String member : List.of("\"venue\":" + (document.venue() == null ? "null" : "\"" + document.venue() + "\""),
+                    "\"confirmed\":" + document.confirmed(), "\"starts_at\":" + (document.startsAt() == null ? "null"
+                            : "\"" + document.startsAt() + "\""), "\"guests\":[" + (document.guests().isEmpty() ? "]"
+                            : "{\"name\":\"" + document.guests().get(0).name() + "\",\"seats\":"))) {
+                assertTrue(stored.json().contains(member), member + " in " + stored.json());
+            }
+        } else {
+            assertEquals(recorded, read, "the document as recorded, every member");
+        }
     }
 
     @Test

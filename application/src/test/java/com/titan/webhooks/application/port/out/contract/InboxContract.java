@@ -13,7 +13,9 @@ import com.titan.webhooks.application.port.StoreUnavailableException;
 import com.titan.webhooks.application.port.out.Appended;
 import com.titan.webhooks.application.port.out.Inbox;
 import com.titan.webhooks.application.port.out.NewDelivery;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.ReplaySelection;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.domain.delivery.Envelope;
 import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.IdempotencyKey;
@@ -37,16 +39,24 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract every implementation of the {@link Inbox} port must pass; one subclass per store. */
+/**
+ * The contract every store's inbox must pass, through its three ports: {@link Inbox} (appending),
+ * {@link PendingEvents} (the worker's side) and {@link StoredEvents} (reading and retention),
+ * which one store implements over the same events; one subclass per store.
+ */
 public abstract class InboxContract extends StoreContract {
 
     private static final Instant NOW = Instant.parse("2026-01-16T16:00:00Z");
 
     private Inbox inbox;
+    private PendingEvents pendingEvents;
+    private StoredEvents storedEvents;
 
     @BeforeAll
     void openInbox() {
         inbox = store.inbox();
+        pendingEvents = store.pendingEvents();
+        storedEvents = store.storedEvents();
     }
 
     @Test
@@ -57,7 +67,7 @@ public abstract class InboxContract extends StoreContract {
         Appended appended = append(inbox, delivery);
 
         assertFalse(appended.duplicate());
-        StoredEvent stored = inbox.find(appended.eventId()).orElseThrow();
+        StoredEvent stored = storedEvents.find(appended.eventId()).orElseThrow();
         assertArrayEquals(body, stored.rawBody());
         assertEquals(Map.of("user-agent", "TitanCard-Webhooks/1.0"), stored.headers());
         assertEquals(Optional.of("connection.created"), stored.eventType());
@@ -76,7 +86,27 @@ public abstract class InboxContract extends StoreContract {
 
         assertTrue(second.duplicate());
         assertEquals(first.eventId(), second.eventId());
-        assertArrayEquals(new byte[] {1}, inbox.find(first.eventId()).orElseThrow().rawBody());
+        assertArrayEquals(new byte[] {1}, storedEvents.find(first.eventId()).orElseThrow().rawBody());
+    }
+
+    /**
+     * An append commits on its own: inside a unit of work it is refused at once, in every store,
+     * rather than committed behind the unit of work's back (a group commit), rolled back with it
+     * (in memory), or left waiting for the one connection the unit of work holds (SQLite).
+     */
+    @Test
+    void append_insideAUnitOfWork_isRefusedAtOnce_storesNothing_andTheNextAppendIsStored() {
+        NewDelivery inside = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1});
+        long started = System.nanoTime();
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> append(inbox, inside)));
+
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 1_000, "refused at once, not after " + tookMillis + " ms of waiting");
+        assertFalse(storedEvents.find(inside.id()).isPresent(), "nothing stored");
+        NewDelivery after = delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {2});
+        append(inbox, after);
+        assertTrue(storedEvents.find(after.id()).isPresent(), "the next append, outside, is stored");
     }
 
     @Test
@@ -95,7 +125,7 @@ public abstract class InboxContract extends StoreContract {
 
         assertFalse(append(inbox, malformed).duplicate());
         assertFalse(append(inbox, again).duplicate());
-        StoredEvent stored = inbox.find(again.id()).orElseThrow();
+        StoredEvent stored = storedEvents.find(again.id()).orElseThrow();
         assertEquals(ProcessingStatus.MALFORMED, stored.status());
         assertEquals(Optional.of("the body is not valid JSON"), stored.lastError());
         assertEquals(Optional.empty(), stored.eventType());
@@ -163,7 +193,7 @@ public abstract class InboxContract extends StoreContract {
             Appended appended = answers.get(i).join();
             if (delivery.envelope().isEmpty()) {
                 assertFalse(appended.duplicate(), "a malformed delivery is always kept");
-                assertArrayEquals(delivery.body(), inbox.find(appended.eventId()).orElseThrow().rawBody());
+                assertArrayEquals(delivery.body(), storedEvents.find(appended.eventId()).orElseThrow().rawBody());
                 stored++;
                 continue;
             }
@@ -180,7 +210,7 @@ public abstract class InboxContract extends StoreContract {
         for (String key : keys) {
             EventId winner = storedByKey.get(key);
             assertEquals(List.of(winner, winner, winner), answeredByKey.get(key), "every copy answers the stored id");
-            assertArrayEquals(bodyByKey.get(key), inbox.find(winner).orElseThrow().rawBody(), "the stored copy's body");
+            assertArrayEquals(bodyByKey.get(key), storedEvents.find(winner).orElseThrow().rawBody(), "the stored copy's body");
         }
     }
 
@@ -190,29 +220,29 @@ public abstract class InboxContract extends StoreContract {
         EventId ignored = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId();
 
         List<EventId> claimed = store.transactions().inTransaction(() ->
-                inbox.claimDue(NOW.plusSeconds(1), 10_000).stream().map(StoredEvent::id).toList());
+                pendingEvents.claimDue(NOW.plusSeconds(1), 10_000).stream().map(StoredEvent::id).toList());
         assertTrue(claimed.contains(ready));
         assertFalse(claimed.contains(ignored));
 
-        inbox.markFailed(ready, 1, "boom", Optional.of(NOW.plusSeconds(60)));
-        assertEquals(ProcessingStatus.FAILED, inbox.find(ready).orElseThrow().status());
+        pendingEvents.markFailed(ready, 1, "boom", Optional.of(NOW.plusSeconds(60)));
+        assertEquals(ProcessingStatus.FAILED, storedEvents.find(ready).orElseThrow().status());
         assertFalse(dueIds(NOW.plusSeconds(59)).contains(ready), "not due before its backoff ends");
         assertTrue(dueIds(NOW.plusSeconds(61)).contains(ready), "due again after its backoff");
 
-        inbox.markFailed(ready, 2, "boom again", Optional.empty());
-        StoredEvent parked = inbox.find(ready).orElseThrow();
+        pendingEvents.markFailed(ready, 2, "boom again", Optional.empty());
+        StoredEvent parked = storedEvents.find(ready).orElseThrow();
         assertEquals(ProcessingStatus.PARKED, parked.status());
         assertEquals(2, parked.attempts());
         assertEquals(Optional.of("boom again"), parked.lastError());
         assertFalse(dueIds(Instant.parse("3000-01-01T00:00:00Z")).contains(ready), "a parked event is never due");
 
-        List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.of(ready), Optional.empty()), NOW);
+        List<EventId> requeued = pendingEvents.requeue(new ReplaySelection(Optional.of(ready), Optional.empty()), NOW);
         assertEquals(List.of(ready), requeued);
-        assertEquals(ProcessingStatus.RECEIVED, inbox.find(ready).orElseThrow().status());
-        assertEquals(0, inbox.find(ready).orElseThrow().attempts());
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(ready).orElseThrow().status());
+        assertEquals(0, storedEvents.find(ready).orElseThrow().attempts());
 
-        inbox.markProcessed(List.of(ready), ProcessingStatus.PROCESSED);
-        assertEquals(ProcessingStatus.PROCESSED, inbox.find(ready).orElseThrow().status());
+        pendingEvents.markProcessed(List.of(ready), ProcessingStatus.PROCESSED);
+        assertEquals(ProcessingStatus.PROCESSED, storedEvents.find(ready).orElseThrow().status());
     }
 
     @Test
@@ -222,17 +252,17 @@ public abstract class InboxContract extends StoreContract {
                 Map.of(), ProcessingStatus.MALFORMED, Optional.of("bad"), Optional.empty());
         append(inbox, malformed);
 
-        List<EventId> requeued = inbox.requeue(new ReplaySelection(Optional.empty(), Optional.of(ProcessingStatus.IGNORED)), NOW);
+        List<EventId> requeued = pendingEvents.requeue(new ReplaySelection(Optional.empty(), Optional.of(ProcessingStatus.IGNORED)), NOW);
 
         assertTrue(requeued.contains(ignored));
-        assertEquals(ProcessingStatus.RECEIVED, inbox.find(ignored).orElseThrow().status());
-        assertEquals(List.of(), inbox.requeue(new ReplaySelection(Optional.of(malformed.id()), Optional.empty()), NOW));
-        assertEquals(ProcessingStatus.MALFORMED, inbox.find(malformed.id()).orElseThrow().status());
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(ignored).orElseThrow().status());
+        assertEquals(List.of(), pendingEvents.requeue(new ReplaySelection(Optional.of(malformed.id()), Optional.empty()), NOW));
+        assertEquals(ProcessingStatus.MALFORMED, storedEvents.find(malformed.id()).orElseThrow().status());
     }
 
     @Test
     void list_filtersBySourceAndStatus_inReceiptOrder_andCountsByStatus() {
-        Map<ProcessingStatus, Long> before = inbox.countByStatus();
+        Map<ProcessingStatus, Long> before = storedEvents.countByStatus();
         List<EventId> appended = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             appended.add(append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1})).eventId());
@@ -242,14 +272,14 @@ public abstract class InboxContract extends StoreContract {
         List<EventId> listed = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            Page<StoredEvent> page = inbox.list(ignoredTitanX, new PageRequest(cursor, 2));
+            Page<StoredEvent> page = storedEvents.list(ignoredTitanX, new PageRequest(cursor, 2));
             page.items().forEach(e -> listed.add(e.id()));
             cursor = page.nextCursor();
         } while (cursor.isPresent());
 
         assertEquals(appended, listed.subList(listed.size() - 3, listed.size()));
-        assertEquals(before.get(ProcessingStatus.IGNORED) + 3, inbox.countByStatus().get(ProcessingStatus.IGNORED));
-        assertEquals(List.of(), inbox.list(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+        assertEquals(before.get(ProcessingStatus.IGNORED) + 3, storedEvents.countByStatus().get(ProcessingStatus.IGNORED));
+        assertEquals(List.of(), storedEvents.list(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(NOW.plusSeconds(1))), PageRequest.first(10)).items());
     }
 
@@ -260,14 +290,40 @@ public abstract class InboxContract extends StoreContract {
         append(inbox, settled);
         append(inbox, waiting);
 
-        assertTrue(inbox.blankPayloadsReceivedBefore(NOW.plusSeconds(1)) >= 1);
+        assertTrue(storedEvents.blankPayloadsReceivedBefore(NOW.plusSeconds(1)) >= 1);
 
-        StoredEvent blanked = inbox.find(settled.id()).orElseThrow();
+        StoredEvent blanked = storedEvents.find(settled.id()).orElseThrow();
         assertArrayEquals(new byte[0], blanked.rawBody());
         assertEquals(Map.of(), blanked.headers());
         assertEquals(Optional.of("connection.created"), blanked.eventType(), "the record stays");
-        assertArrayEquals(new byte[] {'{', '}'}, inbox.find(waiting.id()).orElseThrow().rawBody());
-        assertEquals(0, inbox.blankPayloadsReceivedBefore(NOW.minusSeconds(1)), "nothing younger is touched");
+        assertArrayEquals(new byte[] {'{', '}'}, storedEvents.find(waiting.id()).orElseThrow().rawBody());
+        assertEquals(0, storedEvents.blankPayloadsReceivedBefore(NOW.minusSeconds(1)), "nothing younger is touched");
+    }
+
+    @Test
+    void unitOfWork_thatThrows_undoesWhatThePortsDidInIt_evenWorkThatWouldBeAUnitOfItsOwn() {
+        EventId parked = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1})).eventId();
+        EventId due = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.RECEIVED, new byte[] {1})).eventId();
+        ReplaySelection replayParked = new ReplaySelection(Optional.of(parked), Optional.empty());
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            // alone, a re-queue is a unit of work of its own; here it must join the caller's
+            assertEquals(List.of(parked), pendingEvents.requeue(replayParked, NOW));
+            store.transactions().inTransaction(() -> {
+                pendingEvents.markProcessed(List.of(due), ProcessingStatus.PROCESSED);
+                return null;
+            });
+            assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(parked).orElseThrow().status(),
+                    "the work reads what it wrote");
+            assertEquals(ProcessingStatus.PROCESSED, storedEvents.find(due).orElseThrow().status(),
+                    "the work reads what a unit of work nested in it wrote");
+            throw new IllegalStateException("the work fails after the re-queue and the nested unit of work");
+        }));
+
+        assertEquals(ProcessingStatus.PARKED, storedEvents.find(parked).orElseThrow().status());
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(due).orElseThrow().status());
+        assertEquals(List.of(parked), pendingEvents.requeue(replayParked, NOW), "outside one, a re-queue commits");
+        assertEquals(ProcessingStatus.RECEIVED, storedEvents.find(parked).orElseThrow().status());
     }
 
     @Test
@@ -295,7 +351,7 @@ public abstract class InboxContract extends StoreContract {
 
     private List<EventId> dueIds(Instant at) {
         return store.transactions().inTransaction(() ->
-                inbox.claimDue(at, 10_000).stream().map(StoredEvent::id).toList());
+                pendingEvents.claimDue(at, 10_000).stream().map(StoredEvent::id).toList());
     }
 
     @Test
@@ -308,25 +364,25 @@ public abstract class InboxContract extends StoreContract {
                 utf8("{\"connection_id\":\"" + id + "\",\"n\":1}"))).eventId();
         append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.PROCESSED, utf8("{\"id\":\"" + id + "\"}")));
 
-        assertEquals(List.of(first, second), ids(inbox.mentioning(Source.TITANCARD, id, 10)));
-        assertEquals(List.of(second), ids(inbox.mentioning(Source.TITANCARD, id, 1)), "the newest, when there are more");
+        assertEquals(List.of(first, second), ids(storedEvents.mentioning(Source.TITANCARD, id, 10)));
+        assertEquals(List.of(second), ids(storedEvents.mentioning(Source.TITANCARD, id, 1)), "the newest, when there are more");
         String accented = "Zoë-" + unique();
         EventId third = append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PROCESSED,
                 utf8("{\"name\":\"" + accented + "\"}"))).eventId();
-        assertEquals(List.of(third), ids(inbox.mentioning(Source.TITANCARD, accented, 10)), "searched as UTF-8 bytes");
+        assertEquals(List.of(third), ids(storedEvents.mentioning(Source.TITANCARD, accented, 10)), "searched as UTF-8 bytes");
     }
 
     @Test
     void acceptedPerMinute_countsWhatWasAcceptedInEachMinute_butNotMalformedDeliveries() {
         long minute = NOW.toEpochMilli() / 60_000;
-        long before = inbox.acceptedPerMinute(Source.TITANX, NOW).getOrDefault(minute, 0L);
+        long before = storedEvents.acceptedPerMinute(Source.TITANX, NOW).getOrDefault(minute, 0L);
         append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.RECEIVED, new byte[] {1}));
         append(inbox, delivery(Source.TITANX, unique(), ProcessingStatus.IGNORED, new byte[] {1}));
         append(inbox, new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW, new byte[] {1}, Map.of(),
                 ProcessingStatus.MALFORMED, Optional.of("not JSON"), Optional.empty()));
 
-        assertEquals(before + 2, inbox.acceptedPerMinute(Source.TITANX, NOW).get(minute));
-        assertEquals(Map.of(), inbox.acceptedPerMinute(Source.TITANX, NOW.plusSeconds(60)), "nothing since");
+        assertEquals(before + 2, storedEvents.acceptedPerMinute(Source.TITANX, NOW).get(minute));
+        assertEquals(Map.of(), storedEvents.acceptedPerMinute(Source.TITANX, NOW.plusSeconds(60)), "nothing since");
     }
 
     @Test
@@ -335,16 +391,16 @@ public abstract class InboxContract extends StoreContract {
                 Optional.of(ProcessingStatus.PARKED), Optional.of(NOW));
         EventFilter parkedTitanX = new EventFilter(Optional.of(Source.TITANX), Optional.empty(),
                 Optional.of(ProcessingStatus.PARKED), Optional.empty());
-        long cards = inbox.countByStatus(parkedCards).get(ProcessingStatus.PARKED);
-        long titanX = inbox.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED);
+        long cards = storedEvents.countByStatus(parkedCards).get(ProcessingStatus.PARKED);
+        long titanX = storedEvents.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED);
         append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1}));
         append(inbox, delivery(Source.TITANCARD, unique(), ProcessingStatus.PARKED, new byte[] {1}));
 
-        Map<ProcessingStatus, Long> counted = inbox.countByStatus(parkedCards);
+        Map<ProcessingStatus, Long> counted = storedEvents.countByStatus(parkedCards);
         assertEquals(cards + 2, counted.get(ProcessingStatus.PARKED));
         assertEquals(0L, counted.get(ProcessingStatus.PROCESSED), "every status is present, and the status filter holds");
-        assertEquals(titanX, inbox.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED));
-        assertEquals(0L, inbox.countByStatus(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+        assertEquals(titanX, storedEvents.countByStatus(parkedTitanX).get(ProcessingStatus.PARKED));
+        assertEquals(0L, storedEvents.countByStatus(new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(NOW.plusSeconds(1)))).values().stream().mapToLong(Long::longValue).sum());
     }
 

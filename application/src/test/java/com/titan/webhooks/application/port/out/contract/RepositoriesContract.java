@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.application.port.ConnectionFilter;
 import com.titan.webhooks.application.port.ContactFilter;
 import com.titan.webhooks.application.port.Page;
 import com.titan.webhooks.application.port.PageRequest;
 import com.titan.webhooks.application.port.ReminderFilter;
 import com.titan.webhooks.application.port.UnknownCursorException;
+import com.titan.webhooks.application.port.out.AggregateStore;
 import com.titan.webhooks.application.port.out.ConcurrentUpdateException;
+import com.titan.webhooks.application.port.out.DocumentKind;
 import com.titan.webhooks.domain.TestEvents;
+import com.titan.webhooks.domain.booking.Booking;
+import com.titan.webhooks.domain.booking.BookingChanged;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.card.CardId;
 import com.titan.webhooks.domain.connection.Connection;
@@ -22,6 +27,8 @@ import com.titan.webhooks.domain.connection.Note;
 import com.titan.webhooks.domain.contact.Contact;
 import com.titan.webhooks.domain.contact.ContactKey;
 import com.titan.webhooks.domain.contact.LeadStatusLinks;
+import com.titan.webhooks.domain.event.DocumentAggregate;
+import com.titan.webhooks.domain.event.Stamp;
 import com.titan.webhooks.domain.job.ScoringJob;
 import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.reminder.ReminderId;
@@ -29,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -41,6 +49,12 @@ import org.junit.jupiter.api.Test;
  * nothing behind. One subclass per store.
  */
 public abstract class RepositoriesContract extends StoreContract {
+
+    static final AggregateType BOOKING = new AggregateType("booking");
+    /** A kind of aggregate stored as a document, as a registration in {@code ProjectedAggregates} declares one. */
+    static final DocumentKind<Booking, Booking.Document> BOOKINGS =
+            new DocumentKind<>(BOOKING, Booking.Document.class, Booking::reconstitute);
+    private static final Instant LATER = Instant.parse("2026-03-05T10:00:00Z");
 
     @Test
     void connection_savedThenFound_isEqualWithItsNextVersion() {
@@ -118,6 +132,93 @@ public abstract class RepositoriesContract extends StoreContract {
     }
 
     @Test
+    void document_savedThenFound_isEqualWithItsNextVersion() {
+        String id = unique();
+        AggregateStore<String, Booking> bookings = store.documents().store(BOOKINGS);
+        Booking booking = Booking.aBooking(id);
+        bookings.save(booking);
+
+        Booking found = bookings.find(id).orElseThrow();
+
+        assertEquals(booking.document(), found.document(), "every member, a time to the microsecond included");
+        assertEquals(1, found.version());
+        found.apply(new BookingChanged(id, new Stamp(LATER, "k2"), "Annex", LATER, List.of(), false));
+        bookings.save(found);
+        Booking updated = bookings.find(id).orElseThrow();
+        assertEquals("Annex", updated.document().venue());
+        assertEquals(Map.of("changes", 2L), updated.document().counts());
+        assertEquals(2, updated.version());
+    }
+
+    @Test
+    void document_savedFromAStaleVersion_isRefused() {
+        String id = unique();
+        AggregateStore<String, Booking> bookings = store.documents().store(BOOKINGS);
+        bookings.save(Booking.aBooking(id));
+        Booking first = bookings.find(id).orElseThrow();
+        Booking second = bookings.find(id).orElseThrow();
+        first.apply(new BookingChanged(id, new Stamp(LATER, "k2"), "Annex", LATER, List.of(), false));
+        bookings.save(first);
+
+        second.apply(new BookingChanged(id, new Stamp(LATER, "k3"), "Roof", LATER, List.of(), false));
+        assertThrows(ConcurrentUpdateException.class, () -> bookings.save(second));
+        assertThrows(ConcurrentUpdateException.class, () -> bookings.save(Booking.aBooking(id)), "created twice");
+        assertEquals("Annex", bookings.find(id).orElseThrow().document().venue());
+    }
+
+    @Test
+    void documents_ofTwoKinds_withTheSameId_areApart_andFoundTogether() {
+        String id = unique();
+        AggregateStore<String, Booking> bookings = store.documents().store(BOOKINGS);
+        AggregateStore<String, Booking> others = store.documents().store(new DocumentKind<>(
+                new AggregateType("other_booking"), Booking.Document.class, Booking::reconstitute));
+        bookings.save(Booking.aBooking(id));
+
+        assertTrue(others.find(id).isEmpty(), "the same id of another kind names nothing");
+        others.save(Booking.aBooking(id));
+        String missing = unique();
+        assertEquals(Set.of(id), bookings.findAll(List.of(id, missing)).keySet());
+        assertEquals(1, bookings.find(id).orElseThrow().version());
+        assertTrue(bookings.find(missing).isEmpty());
+    }
+
+    @Test
+    void aKindRegisteredAgain_withAnotherDocument_isRefused() {
+        store.documents().store(BOOKINGS);
+        store.documents().store(BOOKINGS);
+
+        assertThrows(IllegalArgumentException.class, () -> store.documents().store(new DocumentKind<Elsewhere, Elsewhere.Document>(
+                BOOKING, Elsewhere.Document.class, (document, version) -> new Elsewhere())));
+    }
+
+    /** An aggregate of another shape, registered under a name already taken. */
+    private static final class Elsewhere implements DocumentAggregate<Elsewhere, Elsewhere.Document> {
+
+        record Document(String id) {
+        }
+
+        @Override
+        public String id() {
+            return "elsewhere";
+        }
+
+        @Override
+        public Document document() {
+            return new Document(id());
+        }
+
+        @Override
+        public Elsewhere copy() {
+            return new Elsewhere();
+        }
+
+        @Override
+        public long version() {
+            return 0;
+        }
+    }
+
+    @Test
     void unknownIds_areNotFound() {
         assertTrue(store.connections().find(new ConnectionId(unique())).isEmpty());
         assertTrue(store.cards().find(new CardId(unique())).isEmpty());
@@ -134,6 +235,21 @@ public abstract class RepositoriesContract extends StoreContract {
         }));
         assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
         assertTrue(store.cards().find(new CardId(id)).isEmpty());
+    }
+
+    @Test
+    void unitOfWork_nestedInOneThatThrows_leavesNothingBehind() {
+        String id = unique();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            store.transactions().inTransaction(() -> {
+                store.connections().save(TestEvents.aConnection(id));
+                return null;
+            });
+            assertTrue(store.connections().find(new ConnectionId(id)).isPresent(),
+                    "the outer work reads what the nested one wrote");
+            throw new IllegalStateException("the outer work fails after the nested one returned");
+        }));
+        assertTrue(store.connections().find(new ConnectionId(id)).isEmpty());
     }
 
     @Test
@@ -349,7 +465,7 @@ public abstract class RepositoriesContract extends StoreContract {
         for (String cursor : List.of("!!not base64!!", "AA", "eAB5", "CQ", "gA", "7aCA")) {
             assertThrows(UnknownCursorException.class, () -> store.connections().list(all,
                     new PageRequest(Optional.of(cursor), 10)), cursor);
-            assertThrows(UnknownCursorException.class, () -> store.inbox().list(
+            assertThrows(UnknownCursorException.class, () -> store.storedEvents().list(
                     new com.titan.webhooks.application.port.EventFilter(Optional.empty(), Optional.empty(),
                             Optional.empty(), Optional.empty()), new PageRequest(Optional.of(cursor), 10)), cursor);
         }

@@ -6,6 +6,7 @@ import com.titan.webhooks.application.port.CardSnapshot;
 import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.application.port.ConnectionDetails;
 import com.titan.webhooks.application.port.ContactSnapshot;
+import com.titan.webhooks.application.port.DocumentSnapshot;
 import com.titan.webhooks.application.port.ReminderSnapshot;
 import com.titan.webhooks.application.port.ScoringJobSnapshot;
 import com.titan.webhooks.application.port.out.ChangeFeed;
@@ -49,14 +50,17 @@ final class InMemoryChangeFeed implements ChangeFeed {
         });
     }
 
-    /** Marks the changed aggregate as changed at {@code at}, for {@code updated_since}; scoring jobs are not listed. */
+    /** Marks the changed aggregate as changed at {@code at}, for {@code updated_since}; scoring jobs and documents are not listed. */
     private static void touch(StoreState state, AggregateSnapshot changed, Instant at) {
-        switch (changed.type()) {
-            case CONNECTION -> touch(state.connections, changed.id(), at);
-            case CARD -> touch(state.cards, changed.id(), at);
-            case REMINDER -> touch(state.reminders, changed.id(), at);
-            case CONTACT -> touch(state.contacts, changed.id(), at);
-            case SCORING_JOB -> { }
+        AggregateType type = changed.type();
+        if (type.equals(AggregateType.CONNECTION)) {
+            touch(state.connections, changed.id(), at);
+        } else if (type.equals(AggregateType.CARD)) {
+            touch(state.cards, changed.id(), at);
+        } else if (type.equals(AggregateType.REMINDER)) {
+            touch(state.reminders, changed.id(), at);
+        } else if (type.equals(AggregateType.CONTACT)) {
+            touch(state.contacts, changed.id(), at);
         }
     }
 
@@ -119,6 +123,8 @@ final class InMemoryChangeFeed implements ChangeFeed {
             return new ContactSnapshot(contact.contact().copy());
         } else if (snapshot instanceof ScoringJobSnapshot job) {
             return new ScoringJobSnapshot(job.job().copy());
+        } else if (snapshot instanceof DocumentSnapshot document) {
+            return document; // a record, never changed in place
         }
         throw new IllegalArgumentException("no copy for " + snapshot.getClass().getSimpleName());
     }

@@ -1,14 +1,17 @@
 package com.titan.webhooks.application.port.out.memory;
 
 import com.titan.webhooks.application.port.StoreUnavailableException;
+import com.titan.webhooks.application.port.out.AggregateDocuments;
 import com.titan.webhooks.application.port.out.Cards;
 import com.titan.webhooks.application.port.out.ChangeFeed;
 import com.titan.webhooks.application.port.out.Connections;
 import com.titan.webhooks.application.port.out.Contacts;
 import com.titan.webhooks.application.port.out.Inbox;
+import com.titan.webhooks.application.port.out.PendingEvents;
 import com.titan.webhooks.application.port.out.Publications;
 import com.titan.webhooks.application.port.out.Reminders;
 import com.titan.webhooks.application.port.out.ScoringJobs;
+import com.titan.webhooks.application.port.out.StoredEvents;
 import com.titan.webhooks.application.port.out.Transactions;
 import com.titan.webhooks.application.port.out.contract.StoreUnderTest;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,12 +43,15 @@ public final class InMemoryStore implements AutoCloseable {
             return InMemoryStore.this.inTransaction(work);
         }
     };
-    private final Inbox inbox = new InMemoryInbox(this, cursors);
+    private final Inbox inbox = new InMemoryInbox(this);
+    private final PendingEvents pendingEvents = new InMemoryPendingEvents(this);
+    private final StoredEvents storedEvents = new InMemoryStoredEvents(this, cursors);
     private final Connections connections = new InMemoryConnections(this, cursors);
     private final Cards cards = new InMemoryCards(this, cursors);
     private final Reminders reminders = new InMemoryReminders(this, cursors);
     private final Contacts contacts = new InMemoryContacts(this, cursors);
     private final ScoringJobs scoringJobs = new InMemoryScoringJobs(this);
+    private final AggregateDocuments documents = new InMemoryAggregateDocuments(this);
     private final ChangeFeed changes = new InMemoryChangeFeed(this);
     private final Publications publications = new InMemoryPublications(this);
 
@@ -55,6 +61,14 @@ public final class InMemoryStore implements AutoCloseable {
 
     public Inbox inbox() {
         return inbox;
+    }
+
+    public PendingEvents pendingEvents() {
+        return pendingEvents;
+    }
+
+    public StoredEvents storedEvents() {
+        return storedEvents;
     }
 
     public Connections connections() {
@@ -77,6 +91,10 @@ public final class InMemoryStore implements AutoCloseable {
         return scoringJobs;
     }
 
+    public AggregateDocuments documents() {
+        return documents;
+    }
+
     public ChangeFeed changes() {
         return changes;
     }
@@ -87,8 +105,8 @@ public final class InMemoryStore implements AutoCloseable {
 
     /** Its ports, for the store contracts; closing them closes the store. */
     public StoreUnderTest underTest() {
-        return new StoreUnderTest(transactions, inbox, connections, cards, reminders, contacts, scoringJobs, changes,
-                publications, this::close);
+        return new StoreUnderTest(transactions, inbox, pendingEvents, storedEvents, connections, cards, reminders,
+                contacts, scoringJobs, documents, changes, publications, this::close);
     }
 
     /** From now on every use fails as a store that cannot be reached does. */
@@ -114,6 +132,11 @@ public final class InMemoryStore implements AutoCloseable {
             working.remove();
             writer.unlock();
         }
+    }
+
+    /** Whether the calling thread is inside a unit of work. */
+    boolean inUnitOfWork() {
+        return working.get() != null;
     }
 
     /** Reads the state the caller's unit of work sees: its own copy inside one, the committed state outside. */

@@ -3,14 +3,16 @@ package com.titan.webhooks.application.port.out.memory;
 import com.titan.webhooks.application.port.Change;
 import com.titan.webhooks.domain.card.Card;
 import com.titan.webhooks.domain.connection.Connection;
-import com.titan.webhooks.domain.contact.Contact;
-import com.titan.webhooks.domain.job.ScoringJob;
-import com.titan.webhooks.domain.reminder.Reminder;
 import com.titan.webhooks.domain.connection.Enrichment;
 import com.titan.webhooks.domain.connection.Note;
+import com.titan.webhooks.domain.contact.Contact;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.job.ScoringJob;
+import com.titan.webhooks.domain.reminder.Reminder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +36,8 @@ final class StoreState {
     final TreeMap<String, Stored<Reminder>> reminders;
     final TreeMap<String, Stored<Contact>> contacts;
     final TreeMap<String, Stored<ScoringJob>> scoringJobs;
+    /** The aggregates stored as documents, by kind and id ({@link #memberKey}). */
+    final TreeMap<String, Stored<InMemoryAggregateDocuments.Row>> documents;
     /** Connections' notes, by connection id and note id ({@link #memberKey}). */
     final TreeMap<String, Note> notes;
     /** Connections' enrichments, by connection id and event key. */
@@ -45,14 +49,15 @@ final class StoreState {
 
     StoreState() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), 0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
+                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
     }
 
     private StoreState(TreeMap<Long, EventRow> events, Map<String, Long> seqById, Map<String, Long> firstByKey,
                        long lastSeq,
                        TreeMap<String, Stored<Connection>> connections, TreeMap<String, Stored<Card>> cards,
                        TreeMap<String, Stored<Reminder>> reminders, TreeMap<String, Stored<Contact>> contacts,
-                       TreeMap<String, Stored<ScoringJob>> scoringJobs, TreeMap<String, Note> notes,
+                       TreeMap<String, Stored<ScoringJob>> scoringJobs,
+                       TreeMap<String, Stored<InMemoryAggregateDocuments.Row>> documents, TreeMap<String, Note> notes,
                        TreeMap<String, Enrichment> enrichments, TreeMap<Long, Change> changes,
                        long lastPosition, long prunedPosition) {
         this.events = events;
@@ -64,6 +69,7 @@ final class StoreState {
         this.reminders = reminders;
         this.contacts = contacts;
         this.scoringJobs = scoringJobs;
+        this.documents = documents;
         this.notes = notes;
         this.enrichments = enrichments;
         this.changes = changes;
@@ -74,10 +80,15 @@ final class StoreState {
     StoreState copy() {
         return new StoreState(new TreeMap<>(events), new HashMap<>(seqById), new HashMap<>(firstByKey), lastSeq, new TreeMap<>(connections),
                 new TreeMap<>(cards), new TreeMap<>(reminders), new TreeMap<>(contacts), new TreeMap<>(scoringJobs),
-                new TreeMap<>(notes), new TreeMap<>(enrichments), new TreeMap<>(changes), lastPosition, prunedPosition);
+                new TreeMap<>(documents), new TreeMap<>(notes), new TreeMap<>(enrichments), new TreeMap<>(changes), lastPosition, prunedPosition);
     }
 
-    /** The key of a connection's note or enrichment: the connection's, then the member's own. */
+    /** The inbox entry of the event {@code id}, if stored. */
+    Optional<EventRow> event(EventId id) {
+        return Optional.ofNullable(seqById.get(id.value())).map(events::get);
+    }
+
+    /** The key of a connection's note or enrichment (the connection's, then the member's own), or of a document (kind, id). */
     static String memberKey(String connectionId, String memberId) {
         return connectionId + "\u0000" + memberId;
     }

@@ -1,0 +1,29 @@
+package com.titan.webhooks.application.port.out;
+
+import com.titan.webhooks.application.port.AggregateType;
+import com.titan.webhooks.domain.Require;
+import com.titan.webhooks.domain.event.DocumentAggregate;
+
+/**
+ * One kind of aggregate stored as a document: its name, the record class of its document (what a
+ * store reads the stored document as) and how the aggregate is rebuilt from it.
+ *
+ * @param <A> the aggregate
+ * @param <D> its document
+ */
+public record DocumentKind<A extends DocumentAggregate<A, D>, D extends Record>(
+        AggregateType type, Class<D> documentClass, Reconstitution<D, A> reconstitution) {
+
+    public DocumentKind {
+        Require.nonNull(type, "type");
+        Require.nonNull(documentClass, "documentClass");
+        Require.nonNull(reconstitution, "reconstitution");
+    }
+
+    /** The aggregate's reconstitution factory: its document as stored, at the stored version. */
+    @FunctionalInterface
+    public interface Reconstitution<D, A> {
+
+        A of(D document, long version);
+    }
+}
