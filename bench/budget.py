@@ -21,23 +21,16 @@ JARS = [a for a in sys.argv[1:] if a.endswith(".jar")]
 
 def burst(jar, store_env, pools):
     run.JAR = jar
-    port = 18906
-    service = run.Service(store_env, port)
+    service = run.Service(store_env, 18906)
     try:
-        url = "http://127.0.0.1:%d/webhooks/titancard" % port
-        run.wrk(url, run.WARMUP_SECONDS, "deliveries.lua", {"POOL": pools["warmup"]})
-        run.settle(port)
-        before = run.accepted(port)
-        meter = run.CpuMeter(service.process.pid)
-        result, cpu = meter.during(
-            lambda started: run.wrk(url, run.BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]}, started))
-        deliveries = max(run.accepted(port) - before, 1)
-        row = {stage: seconds * 1e6 / deliveries for stage, seconds in meter.threads.items()}
-        row["all (the process)"] = cpu[0] * 1e6 / deliveries
-        row["PostgreSQL"] = cpu[1] * 1e6 / deliveries
-        row["wrk"] = cpu[2] * 1e6 / max(result["requests"], 1)
-        row["accepted/s"] = result["ok_rate"]
-        run.settle(port)
+        measured = run.warm_then_burst(service, "http://127.0.0.1:18906/webhooks/titancard", pools["warmup"],
+                                       pools["burst"])
+        row = dict(measured["us"]["stages"])
+        row["all (the process)"] = measured["us"]["service"]
+        row["PostgreSQL"] = measured["us"]["postgres"]
+        row["wrk"] = measured["us"]["wrk"]
+        row["accepted/s"] = measured["wrk"]["ok_rate"]
+        run.settle(service.port)
         return row
     finally:
         service.stop()

@@ -472,24 +472,35 @@ def until(counter, target):
         time.sleep(0.02)
 
 
+def warm_then_burst(service, url, warm_pool, burst_pool):
+    """A warm-up (the JIT needs a few seconds of load before the figures mean anything), settled, then
+    the measured burst. Answers wrk's result, the deliveries accepted and the events applied during
+    it, when it ended, and the CPU per accepted delivery (wrk's per request): "service", "postgres",
+    "wrk" and "stages", the service's by stage."""
+    port = service.port
+    wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": warm_pool})
+    settle(port)
+    accepted_before, applied_before = accepted(port), applied(port)
+    meter = CpuMeter(service.process.pid)
+    result, cpu = meter.during(lambda started: wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": burst_pool}, started))
+    ended = time.monotonic()
+    deliveries = max(accepted(port) - accepted_before, 1)
+    return {"wrk": result, "accepted": deliveries, "applied": applied(port) - applied_before, "ended": ended,
+            "us": {"service": cpu[0] * 1e6 / deliveries, "postgres": cpu[1] * 1e6 / deliveries,
+                   "wrk": cpu[2] * 1e6 / max(result["requests"], 1),
+                   "stages": {stage: seconds * 1e6 / deliveries for stage, seconds in meter.threads.items()}}}
+
+
 def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
     port = 18900 if name == "PostgreSQL" else 18901
     service = Service(store_env, port)
     try:
         url = "http://127.0.0.1:%d/webhooks/titancard" % port
-        # the JIT needs a few seconds of load before the figures mean anything
-        warm = wrk(url, WARMUP_SECONDS, "deliveries.lua", {"POOL": pools[name + "-warmup"]})
-        settle(port)
-        accepted_before, applied_before = accepted(port), applied(port)
-        meter = CpuMeter(service.process.pid)
-        burst, burst_cpu = meter.during(
-            lambda started: wrk(url, BURST_SECONDS, "deliveries.lua", {"POOL": pools["burst"]}, started))
-        burst_end = time.monotonic()
-        burst_threads = meter.threads
-        burst_accepted = accepted(port) - accepted_before
+        measured = warm_then_burst(service, url, pools[name + "-warmup"], pools["burst"])
+        burst, burst_end, burst_accepted = measured["wrk"], measured["ended"], measured["accepted"]
         backlog = accepted(port) - applied(port)
-        applied_in_burst = applied(port) - applied_before
-        meter.start()
+        applied_in_burst = measured["applied"]
+        meter = CpuMeter(service.process.pid).start()
         drain = settle(port) - burst_end
         drain_cpu = meter.stop()
 
@@ -519,10 +530,10 @@ def run_store(name, store_env, pools, health_ceiling, pg_ceiling):
             "drain_s": drain,
             "burst_applied_share": applied_in_burst / max(burst_accepted, 1),
             "catch_up_per_s": backlog / drain if drain > 0 else float("nan"),
-            "jvm_us": burst_cpu[0] * 1e6 / max(burst_accepted, 1),
-            "stage_us": {stage: cpu * 1e6 / max(burst_accepted, 1) for stage, cpu in burst_threads.items()},
-            "pg_us": burst_cpu[1] * 1e6 / max(burst_accepted, 1),
-            "wrk_us": burst_cpu[2] * 1e6 / max(burst["requests"], 1),
+            "jvm_us": measured["us"]["service"],
+            "stage_us": measured["us"]["stages"],
+            "pg_us": measured["us"]["postgres"],
+            "wrk_us": measured["us"]["wrk"],
             "catch_up_jvm_us": drain_cpu[0] * 1e6 / max(backlog, 1),
             "catch_up_pg_us": drain_cpu[1] * 1e6 / max(backlog, 1),
             "sustained_received_per_s": (sustain["requests"] - sustain["non2xx"]) / seconds,

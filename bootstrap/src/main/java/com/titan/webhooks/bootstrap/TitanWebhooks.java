@@ -271,7 +271,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 clock, listener);
     }
 
-    /** The service's aggregates on {@code database}: registering them also tells its change feed their documents. */
+    /** The service's aggregates on {@code database}: the projection registry, with a store for each. */
     static Projections registry(Database database) {
         return ProjectedAggregates.of(database.connections(), database.cards(), database.reminders(), database.contacts(),
                 database.scoringJobs(), database.documents());

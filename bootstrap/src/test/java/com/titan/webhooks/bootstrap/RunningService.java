@@ -62,8 +62,6 @@ final class RunningService implements AutoCloseable {
         DatabaseSettings look = database.settings();
         Database store = Database.open(new DatabaseSettings(look.url(), look.user(), look.password(), 2,
                 look.connectTimeout()));
-        // the service's aggregates, so that its change feed reads the changes of those stored as documents
-        TitanWebhooks.registry(store);
         return new RunningService(service, store);
     }
 
