@@ -33,7 +33,8 @@ enum Setting {
     CHANGE_RETENTION_DAYS("7", "delete changes of the change feed older than this (1 to 36500)"),
     CONSOLE_QUIET_MINUTES("30", "the console and /api/providers call a provider quiet after this long without an"
             + " accepted delivery (1 to 10080)"),
-    SPOOL_DIR("./data/spool", "PostgreSQL only: where deliveries wait while the store is unreachable; off disables"),
+    SPOOL_DIR("./data/spool",
+            "PostgreSQL only: where deliveries wait while the store is unreachable, one folder per instance; off disables"),
     SPOOL_MAX_MB("1024", "the spool's bound; beyond it, deliveries are answered 503"),
     AMQP_URL("none", "RabbitMQ, amqp://user:password@host:5672/vhost; set: the change feed is published there"),
     AMQP_CHANGES_EXCHANGE(BrokerSettings.DEFAULT_EXCHANGE, "durable topic exchange the change feed is published to"),

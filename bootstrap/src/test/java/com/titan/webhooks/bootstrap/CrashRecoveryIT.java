@@ -77,8 +77,11 @@ class CrashRecoveryIT {
         try {
             GracefulShutdownIT.awaitLive(port);
             for (byte[] retry : unanswered) {
-                int status = post(client, port, retry).statusCode();
-                assertTrue(status == 202 || status == 200, "a retry after the crash answered " + status);
+                HttpResponse<String> answer = post(client, port, retry);
+                int status = answer.statusCode();
+                // the body and the jar's log say why, should it ever be otherwise
+                assertTrue(status == 202 || status == 200, "a retry after the crash answered " + status + " "
+                        + answer.body() + "; see target/test-logs/jar-" + port + ".log");
             }
             StoreQueries rows = new StoreQueries(database);
             Eventually.await("every stored event to be applied after the restart", Duration.ofSeconds(30), () ->

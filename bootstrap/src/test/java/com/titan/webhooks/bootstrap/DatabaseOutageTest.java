@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL goes away under load and comes back: while it is away, deliveries are spooled and
@@ -26,10 +27,9 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageTest {
 
     @Test
-    void outage_isAbsorbedByTheSpool_andDrainedWhenTheStoreReturns() throws Exception {
+    void outage_isAbsorbedByTheSpool_andDrainedWhenTheStoreReturns(@TempDir Path spool) throws Exception {
         try (TestDatabase database = TestDatabase.postgres()) {
             URI target = URI.create(database.settings().url().substring("jdbc:".length()));
-            Path spool = Files.createTempDirectory("titan-spool-");
             try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort());
                  RunningService service = RunningService.start(database, Map.of(
                          "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath(),
@@ -55,7 +55,7 @@ class DatabaseOutageTest {
                     assertTrue(ready.body().contains("\"spooling\":true"), ready.body());
                     return ready.body().contains("\"store\":\"unreachable\"");
                 });
-                assertTrue(Files.list(spool).findAny().isPresent(), "nothing was spooled");
+                assertTrue(Files.list(spool).anyMatch(f -> f.toString().endsWith(".spool")), "nothing was spooled");
                 // a count the store cannot give is unknown, not zero: a dashboard must not read it as an empty inbox
                 Eventually.await("the inbox gauges to say unknown", Duration.ofSeconds(15), () ->
                         service.get("/metrics").body().contains("titan_inbox_events{status=\"processed\"} NaN"));
@@ -70,7 +70,7 @@ class DatabaseOutageTest {
                 assertEquals(acknowledged.size(), rows.count("SELECT COUNT(*) FROM inbox_events"));
                 Eventually.await("readiness to recover", Duration.ofSeconds(10), () ->
                         service.get("/health/ready").statusCode() == 200);
-                assertEquals(0, Files.list(spool).count(), "a drained spool is empty");
+                assertTrue(Files.list(spool).noneMatch(f -> f.toString().endsWith(".spool")), "a drained spool is empty");
                 Eventually.await("the inbox gauges to count again", Duration.ofSeconds(15), () -> service.get("/metrics").body()
                         .contains("titan_inbox_events{status=\"processed\"} " + (double) acknowledged.size()));
             }
@@ -78,10 +78,9 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void startDuringAnOutage_spoolsDeliveries_andMigratesAndDrainsWhenTheStoreReturns() throws Exception {
+    void startDuringAnOutage_spoolsDeliveries_andMigratesAndDrainsWhenTheStoreReturns(@TempDir Path spool) throws Exception {
         try (TestDatabase database = TestDatabase.postgres()) {
             URI target = URI.create(database.settings().url().substring("jdbc:".length()));
-            Path spool = Files.createTempDirectory("titan-spool-");
             try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
                 proxy.cut();
                 try (RunningService service = RunningService.start(database, Map.of(
@@ -113,9 +112,8 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void spooledDeliveryTheStoreRefuses_isSetAside_andTheRestDrains() throws Exception {
+    void spooledDeliveryTheStoreRefuses_isSetAside_andTheRestDrains(@TempDir Path spool) throws Exception {
         try (TestDatabase database = TestDatabase.postgres()) {
-            Path spool = Files.createTempDirectory("titan-spool-");
             // as a spool left by an earlier run: one record the store must refuse (an id longer than
             // its column), then an ordinary one
             String refused = "x".repeat(40);
@@ -136,6 +134,35 @@ class DatabaseOutageTest {
                 assertEquals(200, service.get("/health/ready").statusCode());
             }
         }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameSpoolFolder_refusesToStart_andTheFirstKeepsItsSpool(@TempDir Path spool) throws Exception {
+        try (TestDatabase database = TestDatabase.postgres()) {
+            try (RunningService first = RunningService.start(database, Map.of("SPOOL_DIR", spool.toString()))) {
+                // sharing it, one instance would drain and delete a segment the other still appends to
+                RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                        RunningService.start(database, Map.of("SPOOL_DIR", spool.toString())).close());
+                assertTrue(messages(refused).contains("another instance is using the spool folder"), messages(refused));
+                assertTrue(messages(refused).contains("SPOOL_DIR"), messages(refused));
+                String after = accepted(first);
+                StoreQueries rows = new StoreQueries(database);
+                Eventually.await("the first instance still applies deliveries", Duration.ofSeconds(20), () ->
+                        "processed".equals(rows.text("SELECT status FROM inbox_events WHERE id = ?", after)));
+            }
+            // given up on close, as it is when a process dies: the next instance takes the folder
+            try (RunningService next = RunningService.start(database, Map.of("SPOOL_DIR", spool.toString()))) {
+                accepted(next);
+            }
+        }
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            all.append(cause.getMessage()).append(" / ");
+        }
+        return all.toString();
     }
 
     /** One spool record, as DeliverySpool writes it. */

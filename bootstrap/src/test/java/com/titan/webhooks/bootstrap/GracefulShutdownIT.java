@@ -112,6 +112,9 @@ class GracefulShutdownIT {
         builder.environment().put("TITANCARD_WEBHOOK_SECRETS", SECRET);
         builder.environment().put("SHUTDOWN_GRACE_SECONDS", "10");
         builder.environment().put("LOG_LEVEL", "INFO");
+        // each instance needs a spool folder of its own; a restart on the same port finds the one it left
+        builder.environment().put("SPOOL_DIR", Path.of("target", "test-spools",
+                Integer.toHexString(database.settings().url().hashCode()) + "-" + port).toAbsolutePath().toString());
         builder.environment().putAll(overrides);
         builder.redirectErrorStream(true);
         // kept, so that LogLeakIT also reads what the jar itself logged

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worst case the issue names: PostgreSQL goes away under load, the service keeps answering
@@ -24,10 +25,9 @@ import org.junit.jupiter.api.Test;
 class OutageThenCrashIT {
 
     @Test
-    void outage_thenKill_thenBothBack_losesNothingAcknowledged_andDoublesNothing() throws Exception {
+    void outage_thenKill_thenBothBack_losesNothingAcknowledged_andDoublesNothing(@TempDir Path spool) throws Exception {
         try (TestDatabase database = TestDatabase.postgres()) {
             URI target = URI.create(database.settings().url().substring("jdbc:".length()));
-            Path spool = Files.createTempDirectory("titan-spool-");
             int port = GracefulShutdownIT.freePort();
             try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
                 Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port()
@@ -55,7 +55,7 @@ class OutageThenCrashIT {
                 ConcurrentLinkedQueue<CrashRecoveryIT.Sent> acknowledged = load.acknowledged();
                 ConcurrentLinkedQueue<byte[]> unanswered = load.unanswered();
                 HttpClient client = load.client();
-                assertTrue(Files.list(spool).findAny().isPresent(), "the outage left nothing in the spool");
+                assertTrue(Files.list(spool).anyMatch(f -> f.toString().endsWith(".spool")), "the outage left nothing in the spool");
 
                 proxy.restore(); // both come back
                 Process second = GracefulShutdownIT.start(database, port, env);
@@ -100,7 +100,7 @@ class OutageThenCrashIT {
 
     private static boolean spooledSomething(Path spool) throws IOException {
         try (var files = Files.list(spool)) {
-            return files.anyMatch(file -> file.toFile().length() > 0);
+            return files.anyMatch(file -> file.toString().endsWith(".spool") && file.toFile().length() > 0);
         }
     }
 }

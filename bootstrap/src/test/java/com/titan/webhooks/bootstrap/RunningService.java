@@ -12,9 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The real service, wired by {@link TitanWebhooks}, on a free port and a test database of its own,
@@ -28,12 +33,15 @@ final class RunningService implements AutoCloseable {
 
     private final TitanWebhooks service;
     private final Database store;
+    /** The spool folder this instance was given, deleted when it stops; empty when the test chose one. */
+    private final Optional<Path> ownSpool;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningService(TitanWebhooks service, Database store) {
+    private RunningService(TitanWebhooks service, Database store, Optional<Path> ownSpool) {
         this.service = service;
         this.store = store;
+        this.ownSpool = ownSpool;
     }
 
     static RunningService start(TestDatabase database) {
@@ -58,11 +66,27 @@ final class RunningService implements AutoCloseable {
         env.put("DATABASE_POOL_SIZE", "6");
         env.putAll(overrides);
         env.values().removeIf(value -> value == null);
-        TitanWebhooks service = TitanWebhooks.start(Settings.from(env));
+        // each instance needs a spool folder of its own (two in one test, as in TwoInstancesTest, too)
+        Optional<Path> ownSpool = Optional.empty();
+        if (!env.containsKey("SPOOL_DIR")) {
+            try {
+                ownSpool = Optional.of(Files.createTempDirectory("titan-spool-"));
+            } catch (IOException unwritable) {
+                throw new UncheckedIOException(unwritable);
+            }
+            env.put("SPOOL_DIR", ownSpool.get().toString());
+        }
+        TitanWebhooks service;
+        try {
+            service = TitanWebhooks.start(Settings.from(env));
+        } catch (RuntimeException refused) {
+            ownSpool.ifPresent(RunningService::delete);
+            throw refused;
+        }
         DatabaseSettings look = database.settings();
         Database store = Database.open(new DatabaseSettings(look.url(), look.user(), look.password(), 2,
                 look.connectTimeout()));
-        return new RunningService(service, store);
+        return new RunningService(service, store, ownSpool);
     }
 
     URI uri(String path) {
@@ -129,5 +153,16 @@ final class RunningService implements AutoCloseable {
     public void close() {
         service.close();
         store.close();
+        ownSpool.ifPresent(RunningService::delete);
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException gone) {
+            throw new UncheckedIOException(gone);
+        }
     }
 }

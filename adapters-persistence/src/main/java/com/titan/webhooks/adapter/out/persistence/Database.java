@@ -119,7 +119,13 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout", "30");
             config.addDataSourceProperty("tcpKeepAlive", "true");
         }
-        return new Database(settings, new HikariDataSource(config), spoolFolder, spoolMaxBytes);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new Database(settings, pool, spoolFolder, spoolMaxBytes);
+        } catch (RuntimeException spoolRefused) {
+            pool.close();
+            throw spoolRefused;
+        }
     }
 
     /** Applies pending migrations. */

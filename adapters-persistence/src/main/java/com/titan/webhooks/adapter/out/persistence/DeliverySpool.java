@@ -13,8 +13,11 @@ import com.titan.webhooks.domain.signature.SecretUsed;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -33,22 +36,30 @@ import java.util.stream.Stream;
  * the 2xx). The spool is bounded; when full, deliveries are refused with 503 and the provider
  * retries. Segments are drained oldest first; a segment is deleted only once all of it is stored.
  * A record torn by a crash mid-write was never acknowledged, and is skipped.
+ *
+ * <p>One process owns a folder at a time (an OS lock on {@code spool.lock}, which dies with the
+ * process, kill -9 included): two instances sharing one would number segments alike, and one
+ * would drain and delete a segment the other is still appending acknowledged deliveries to.
  */
 final class DeliverySpool {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = ".spool";
     private static final String SET_ASIDE = "refused-by-store.jsonl";
+    private static final String LOCK = "spool.lock";
 
     private final Path folder;
     private final long maxBytes;
+    private final FileChannel lockFile;
     private FileChannel current;
     private Path currentPath;
     private long sequence;
 
+    /** Takes the folder for this process; throws if another process (or another spool here) has it. */
     DeliverySpool(Path folder, long maxBytes) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.maxBytes = maxBytes;
+        this.lockFile = owned(folder);
         this.sequence = segments().stream().mapToLong(DeliverySpool::number).max().orElse(0);
     }
 
@@ -71,6 +82,32 @@ final class DeliverySpool {
             current.write(buffer);
         }
         current.force(false);
+    }
+
+    private static FileChannel owned(Path folder) throws IOException {
+        FileChannel file = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = file.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            file.close();
+            throw new IOException("another instance is using the spool folder " + folder.toAbsolutePath()
+                    + ": give each instance a SPOOL_DIR of its own");
+        }
+        return file;
+    }
+
+    /** Closes the segment being written and gives the folder up. */
+    synchronized void close() throws IOException {
+        if (current != null) {
+            current.close();
+            current = null;
+            currentPath = null;
+        }
+        lockFile.close();
     }
 
     synchronized boolean isEmpty() throws IOException {
@@ -126,14 +163,19 @@ final class DeliverySpool {
         return folder.resolve(SET_ASIDE);
     }
 
-    static void delete(Path segment) throws IOException {
+    /** Deletes a drained segment; under the spool's lock, so that a write never sizes a segment half gone. */
+    synchronized void delete(Path segment) throws IOException {
         Files.deleteIfExists(segment);
     }
 
     private long size() throws IOException {
         long total = 0;
         for (Path segment : segments()) {
-            total += Files.size(segment);
+            try {
+                total += Files.size(segment);
+            } catch (NoSuchFileException drained) {
+                // deleted since it was listed (by an operator, say): it takes no room
+            }
         }
         return total;
     }

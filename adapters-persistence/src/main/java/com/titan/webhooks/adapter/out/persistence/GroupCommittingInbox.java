@@ -35,6 +35,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     private final BlockingQueue<Pending> waiting;
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
+    private Thread drainer;
     private final Optional<DeliverySpool> spool;
     private final Object spoolLock = new Object();
     // while anything is spooled, new deliveries queue behind it, so that the store receives them in order
@@ -62,7 +63,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
             } catch (java.io.IOException unreadable) {
                 throw new IllegalStateException("the spool folder cannot be read", unreadable);
             }
-            Thread drainer = new Thread(this::drain, "spool-drainer");
+            drainer = new Thread(this::drain, "spool-drainer");
             drainer.setDaemon(true);
             drainer.start();
         }
@@ -182,7 +183,7 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
                     // a delivery drained twice (after a crash mid-drain) is a duplicate the store ignores
                     drain(deliveries.subList(from, Math.min(deliveries.size(), from + maxBatch)), local);
                 }
-                DeliverySpool.delete(segment.get());
+                local.delete(segment.get());
                 LOG.info("drained {} spooled deliveries into the store", deliveries.size());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -269,6 +270,21 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
         Pending left;
         while ((left = waiting.poll()) != null) {
             left.answer().completeExceptionally(new StoreUnavailableException("the inbox closed", null));
+        }
+        if (spool.isPresent()) {
+            closeSpool(spool.get());
+        }
+    }
+
+    /** After the drainer's last segment: a segment it is storing is deleted only once all of it is stored. */
+    private void closeSpool(DeliverySpool local) {
+        try {
+            drainer.join(10_000);
+            local.close();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException unclosable) {
+            LOG.warn("the spool folder could not be closed: {}", unclosable.getMessage());
         }
     }
 

@@ -1,0 +1,90 @@
+package com.titan.webhooks.adapter.out.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.titan.webhooks.application.port.out.NewDelivery;
+import com.titan.webhooks.domain.delivery.EventId;
+import com.titan.webhooks.domain.delivery.ProcessingStatus;
+import com.titan.webhooks.domain.delivery.Source;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spool takes deliveries while the store is away and hands them back in order. What the
+ * service relies on: a write never fails because a drain is deleting a segment at the same
+ * moment (a 503 for a delivery the spool could have kept), and one folder has one owner.
+ */
+class DeliverySpoolTest {
+
+    @Test
+    void writesWhileSegmentsDrain_allSucceed_andEveryDeliveryIsHandedBackOnce(@TempDir Path folder) throws Exception {
+        DeliverySpool spool = new DeliverySpool(folder, 1L << 30);
+        int writes = 3_000;
+        List<String> written = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        // as GroupCommittingInbox does: one thread writes, the drainer reads and deletes the oldest segment
+        CompletableFuture<List<String>> drained = CompletableFuture.supplyAsync(() -> {
+            List<String> ids = new ArrayList<>();
+            try {
+                while (writing.get() || !spool.isEmpty()) {
+                    Optional<Path> oldest = spool.oldest();
+                    if (oldest.isPresent()) {
+                        DeliverySpool.read(oldest.get()).forEach(delivery -> ids.add(delivery.id().value()));
+                        spool.delete(oldest.get());
+                    }
+                }
+            } catch (IOException failed) {
+                throw new IllegalStateException(failed);
+            }
+            return ids;
+        });
+        try {
+            for (int i = 0; i < writes; i++) {
+                NewDelivery delivery = delivery();
+                spool.write(List.of(delivery));
+                written.add(delivery.id().value());
+            }
+        } finally {
+            writing.set(false);
+        }
+        List<String> handedBack = drained.get(60, TimeUnit.SECONDS);
+        assertEquals(writes, handedBack.size(), "each delivery handed back once");
+        assertEquals(new HashSet<>(written), Set.copyOf(handedBack));
+        assertTrue(spool.isEmpty());
+        spool.close();
+    }
+
+    @Test
+    void aFolderHasOneOwner_untilItIsClosed(@TempDir Path folder) throws Exception {
+        DeliverySpool first = new DeliverySpool(folder, 1L << 20);
+        IOException refused = assertThrows(IOException.class, () -> new DeliverySpool(folder, 1L << 20));
+        assertTrue(refused.getMessage().contains("SPOOL_DIR"), refused.getMessage());
+        first.write(List.of(delivery()));
+        first.close();
+        DeliverySpool next = new DeliverySpool(folder, 1L << 20);
+        assertEquals(1, DeliverySpool.read(next.oldest().orElseThrow()).size(), "the next owner finds what was spooled");
+        next.close();
+    }
+
+    private static NewDelivery delivery() {
+        return new NewDelivery(new EventId(UUID.randomUUID().toString()), Source.TITANCARD, Optional.empty(),
+                Instant.now(), "{}".getBytes(StandardCharsets.UTF_8), Map.of(), ProcessingStatus.MALFORMED,
+                Optional.of("test"), Optional.empty());
+    }
+}
