@@ -60,13 +60,28 @@ public final class Database implements AutoCloseable {
         Optional<DeliverySpool> spool = spoolFolder.map(folder -> {
             try {
                 return new DeliverySpool(folder, spoolMaxBytes);
-            } catch (IOException unwritable) {
-                throw new UncheckedIOException("cannot use the spool folder " + folder, unwritable);
+            } catch (IOException unusable) {
+                // the operator reads this line alone: it says why
+                throw new UncheckedIOException("cannot use the spool folder " + folder + ": " + unusable.getMessage(),
+                        unusable);
             }
         });
-        this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING,
-                spool);
+        try {
+            this.inbox = new GroupCommittingInbox(new JdbiInbox(transactions, dialect), writers, MAX_BATCH, MAX_WAITING,
+                    spool);
+        } catch (RuntimeException unstarted) {
+            spool.ifPresent(Database::release);
+            throw unstarted;
+        }
         this.documents = new JdbiAggregateDocuments(transactions);
+    }
+
+    private static void release(DeliverySpool spool) {
+        try {
+            spool.close();
+        } catch (IOException ignored) {
+            // the start already failed; that failure is the one to report
+        }
     }
 
     /** The most deliveries one commit takes, and how many may wait for a commit before 503s. */

@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -47,9 +49,12 @@ final class DeliverySpool {
     private static final String SUFFIX = ".spool";
     private static final String SET_ASIDE = "refused-by-store.jsonl";
     private static final String LOCK = "spool.lock";
+    /** The folders this process's spools hold (real paths). */
+    private static final Set<Path> OWNED_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
     private final long maxBytes;
+    private final Path owner;
     private final FileChannel lockFile;
     private FileChannel current;
     private Path currentPath;
@@ -59,7 +64,8 @@ final class DeliverySpool {
     DeliverySpool(Path folder, long maxBytes) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.maxBytes = maxBytes;
-        this.lockFile = owned(folder);
+        this.owner = this.folder.toRealPath();
+        this.lockFile = owned(this.folder, owner);
         this.sequence = segments().stream().mapToLong(DeliverySpool::number).max().orElse(0);
     }
 
@@ -84,30 +90,50 @@ final class DeliverySpool {
         current.force(false);
     }
 
-    private static FileChannel owned(Path folder) throws IOException {
-        FileChannel file = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
+    private static FileChannel owned(Path folder, Path owner) throws IOException {
+        Path lockPath = folder.resolve(LOCK);
+        // an OS lock is the process's: a second channel on the file would not be refused it, and closing
+        // that channel would drop the first's lock; so this process's own spools are counted here
+        if (!OWNED_HERE.add(owner)) {
+            throw inUse(folder);
+        }
         try {
-            lock = file.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            lock = null;
+            FileChannel file = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = file.tryLock();
+            } catch (IOException | RuntimeException unlockable) {
+                file.close();
+                throw unlockable;
+            }
+            if (lock == null) {
+                file.close();
+                throw inUse(folder);
+            }
+            return file;
+        } catch (IOException | RuntimeException refused) {
+            OWNED_HERE.remove(owner);
+            throw refused;
         }
-        if (lock == null) {
-            file.close();
-            throw new IOException("another instance is using the spool folder " + folder.toAbsolutePath()
-                    + ": give each instance a SPOOL_DIR of its own");
-        }
-        return file;
+    }
+
+    private static IOException inUse(Path folder) {
+        return new IOException("another instance is using it (" + folder.toAbsolutePath().resolve(LOCK)
+                + " is locked): give each instance a SPOOL_DIR of its own");
     }
 
     /** Closes the segment being written and gives the folder up. */
     synchronized void close() throws IOException {
-        if (current != null) {
-            current.close();
-            current = null;
-            currentPath = null;
+        try {
+            if (current != null) {
+                current.close();
+                current = null;
+                currentPath = null;
+            }
+        } finally {
+            lockFile.close();
+            OWNED_HERE.remove(owner);
         }
-        lockFile.close();
     }
 
     synchronized boolean isEmpty() throws IOException {

@@ -280,9 +280,11 @@ public final class GroupCommittingInbox implements Inbox, AutoCloseable {
     private void closeSpool(DeliverySpool local) {
         try {
             drainer.join(10_000);
-            local.close();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            local.close();
         } catch (java.io.IOException unclosable) {
             LOG.warn("the spool folder could not be closed: {}", unclosable.getMessage());
         }

@@ -9,8 +9,10 @@ import com.titan.webhooks.domain.delivery.EventId;
 import com.titan.webhooks.domain.delivery.ProcessingStatus;
 import com.titan.webhooks.domain.delivery.Source;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,13 +75,38 @@ class DeliverySpoolTest {
     @Test
     void aFolderHasOneOwner_untilItIsClosed(@TempDir Path folder) throws Exception {
         DeliverySpool first = new DeliverySpool(folder, 1L << 20);
+        assertEquals("refused", otherProcessTries(folder), "another process (another instance) is refused the folder");
         IOException refused = assertThrows(IOException.class, () -> new DeliverySpool(folder, 1L << 20));
         assertTrue(refused.getMessage().contains("SPOOL_DIR"), refused.getMessage());
+        // refused in this process without touching the lock: closing a second channel on the file would drop it
+        assertEquals("refused", otherProcessTries(folder), "a refusal in this process released the first's lock");
         first.write(List.of(delivery()));
         first.close();
+        assertEquals("taken", otherProcessTries(folder), "given up on close");
         DeliverySpool next = new DeliverySpool(folder, 1L << 20);
         assertEquals(1, DeliverySpool.read(next.oldest().orElseThrow()).size(), "the next owner finds what was spooled");
         next.close();
+    }
+
+    /** Another JVM tries to lock the folder's lock file: "taken" if it could, "refused" if not. */
+    private static String otherProcessTries(Path folder) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OtherProcess.class.getName(),
+                folder.resolve("spool.lock").toString()).redirectErrorStream(true).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the other process did not finish");
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    /** Runs in a JVM of its own, as a second instance would. */
+    public static final class OtherProcess {
+        public static void main(String[] args) throws IOException {
+            try (FileChannel file = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                System.out.println(file.tryLock() == null ? "refused" : "taken");
+            }
+        }
     }
 
     private static NewDelivery delivery() {
