@@ -305,7 +305,8 @@ abstract class ChangeFeedApiContract extends RunningServiceContract {
         String beyond = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Long.toString(position + 1_000).getBytes(StandardCharsets.US_ASCII));
         for (String query : new String[] {"after=" + beyond, "after=!!nope!!", "after=bm90LWEtbnVtYmVy", "limit=0",
-                "limit=1001", "wait=31", "wait=-1", "aggregate=people"}) {
+                "limit=1001", "wait=31", "wait=-1", "aggregate=people", "aggregate=,", "aggregate=connection,",
+                "aggregate=connection,,card"}) {
             HttpResponse<String> response = feed.get("/api/changes?" + query);
             assertEquals(400, response.statusCode(), query);
             assertEquals("invalid_parameter", json(response).get("error").asText(), query);

@@ -76,7 +76,8 @@ public final class ChangeResource {
         if (aggregate == null || aggregate.isBlank()) {
             return types;
         }
-        for (String name : aggregate.split(",")) {
+        // every item counts: "aggregate=," names none and would otherwise list every kind
+        for (String name : aggregate.split(",", -1)) {
             types.add(AggregateType.fromWireName(name.trim()).filter(known::contains).orElseThrow(() ->
                     new InvalidParameterException("aggregate must be a comma-separated list of "
                             + String.join(", ", known.stream().map(AggregateType::wireName).toList()))));

@@ -218,8 +218,6 @@ class DocumentStoreTest {
         }
     }
 
-    /** A parcel, whose content is one of a sealed family of records. */
-
     /** An aggregate whose whole state is its document, of any shape. */
     static final class Held<D extends Record & Identified> implements DocumentAggregate<Held<D>, D> {
 

@@ -6,7 +6,8 @@ import com.titan.webhooks.domain.event.DocumentAggregate;
 
 /**
  * One kind of aggregate stored as a document: its name, the record class of its document (what a
- * store reads the stored document as) and how the aggregate is rebuilt from it.
+ * store reads the stored document as) and how the aggregate is rebuilt from it. A document that
+ * could not be read back once stored is refused here, at registration (see {@link StorableDocument}).
  *
  * @param <A> the aggregate
  * @param <D> its document
@@ -18,6 +19,7 @@ public record DocumentKind<A extends DocumentAggregate<A, D>, D extends Record>(
         Require.nonNull(type, "type");
         Require.nonNull(documentClass, "documentClass");
         Require.nonNull(reconstitution, "reconstitution");
+        StorableDocument.require(documentClass);
     }
 
     /** The aggregate's reconstitution factory: its document as stored, at the stored version. */

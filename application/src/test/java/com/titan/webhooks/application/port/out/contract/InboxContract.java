@@ -385,6 +385,48 @@ public abstract class InboxContract extends StoreContract {
         assertEquals(Map.of(), storedEvents.acceptedPerMinute(Source.TITANX, NOW.plusSeconds(60)), "nothing since");
     }
 
+    /**
+     * What the health and metrics read: how long the oldest due event has waited (only events due
+     * now: received, or failed with their backoff over) and when each source last got an accepted
+     * delivery (a malformed one does not count). On a store of its own: the times are the test's.
+     */
+    @Test
+    void oldestDueReceivedAt_andLastAcceptedAt_readOnlyWhatTheyName() {
+        try (StoreUnderTest own = openStore()) {
+            assertEquals(Optional.empty(), own.pendingEvents().oldestDueReceivedAt(NOW), "an empty store has none due");
+            assertEquals(Optional.empty(), own.storedEvents().lastAcceptedAt(Source.TITANX));
+
+            NewDelivery oldest = at(Source.TITANX, ProcessingStatus.RECEIVED, NOW.minusSeconds(300));
+            NewDelivery younger = at(Source.TITANCARD, ProcessingStatus.RECEIVED, NOW.minusSeconds(60));
+            NewDelivery done = at(Source.TITANX, ProcessingStatus.PROCESSED, NOW.minusSeconds(900));
+            NewDelivery ignored = at(Source.TITANX, ProcessingStatus.IGNORED, NOW.minusSeconds(30));
+            NewDelivery malformed = new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW.minusSeconds(10),
+                    new byte[] {'x'}, Map.of(), ProcessingStatus.MALFORMED, Optional.of("not JSON"), Optional.empty());
+            for (NewDelivery each : List.of(oldest, younger, done, ignored, malformed)) {
+                append(own.inbox(), each);
+            }
+
+            assertEquals(Optional.of(NOW.minusSeconds(300)), own.pendingEvents().oldestDueReceivedAt(NOW),
+                    "the oldest received one; a processed older one is not due");
+            own.pendingEvents().markFailed(oldest.id(), 1, "boom", Optional.of(NOW.plusSeconds(60)));
+            assertEquals(Optional.of(NOW.minusSeconds(60)), own.pendingEvents().oldestDueReceivedAt(NOW),
+                    "a failed one waiting out its backoff is not due yet");
+            assertEquals(Optional.of(NOW.minusSeconds(300)), own.pendingEvents().oldestDueReceivedAt(NOW.plusSeconds(61)),
+                    "and is again once it is over");
+
+            assertEquals(Optional.of(NOW.minusSeconds(30)), own.storedEvents().lastAcceptedAt(Source.TITANX),
+                    "an ignored delivery was accepted; the later malformed one was not");
+            assertEquals(Optional.of(NOW.minusSeconds(60)), own.storedEvents().lastAcceptedAt(Source.TITANCARD),
+                    "each source its own");
+        }
+    }
+
+    private static NewDelivery at(Source source, ProcessingStatus status, Instant receivedAt) {
+        NewDelivery delivery = delivery(source, unique(), status, new byte[] {1});
+        return new NewDelivery(delivery.id(), source, delivery.envelope(), receivedAt, delivery.body(),
+                delivery.headers(), status, delivery.error(), delivery.secretUsed());
+    }
+
     @Test
     void countByStatus_followsTheFilter() {
         EventFilter parkedCards = new EventFilter(Optional.of(Source.TITANCARD), Optional.of("connection.created"),
