@@ -5,8 +5,10 @@ package com.titan.webhooks.domain.event;
  * rebuilt from it (its reconstitution factory takes the document and the stored version). Such an
  * aggregate needs no table, store, snapshot or response of its own: it is stored, recorded in the
  * change feed and shown there as its document. The document is made of records, strings, numbers,
- * booleans, {@code Instant}s, lists and maps of those, so that any store can keep it; its lists and
- * maps are copies, never the aggregate's own.
+ * booleans, enums, UUIDs, times ({@code Instant} and the like), lists, sets and maps (keyed by text,
+ * an enum, an {@code Integer} or a {@code Long}) of those, so that any store can keep it and read it
+ * back; registering one with anything else fails the boot. Its lists and maps are copies, never the
+ * aggregate's own.
  *
  * @param <A> the aggregate itself
  * @param <D> its document

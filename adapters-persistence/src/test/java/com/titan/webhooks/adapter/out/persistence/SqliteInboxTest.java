@@ -6,12 +6,17 @@ import com.titan.webhooks.application.port.out.contract.StoreUnderTest;
 /** The inbox contract on SQLite. */
 class SqliteInboxTest extends InboxContract {
 
+    // the store the class's tests share (the first opened): a test that opens a store of its own
+    // must not make closedStore() open a pool on that one, dropped by then (re-created, for SQLite)
     private TestDatabase database;
 
     @Override
     protected StoreUnderTest openStore() {
-        database = TestDatabase.sqlite();
-        return SqlStore.open(database);
+        TestDatabase created = TestDatabase.sqlite();
+        if (database == null) {
+            database = created;
+        }
+        return SqlStore.open(created);
     }
 
     /** A second pool on the store under test, closed: quicker than a new store. */

@@ -3,6 +3,7 @@ package com.titan.webhooks.application.port.out;
 import com.titan.webhooks.application.port.AggregateType;
 import com.titan.webhooks.domain.Require;
 import com.titan.webhooks.domain.event.DocumentAggregate;
+import com.titan.webhooks.domain.event.StorableDocument;
 
 /**
  * One kind of aggregate stored as a document: its name, the record class of its document (what a

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class DocumentKindTest {
 
     enum Size { SMALL, LARGE }
 
-    record Allowed(String id, int count, long total, double share, boolean open, Instant at, Size size,
+    record Allowed(UUID id, int count, long total, double share, boolean open, Instant at, Size size,
                    List<Letter> letters, Set<String> tags, Map<String, List<Long>> series, Map<Size, Letter> bySize,
                    Allowed previous) {
     }

@@ -402,7 +402,7 @@ public abstract class InboxContract extends StoreContract {
             NewDelivery ignored = at(Source.TITANX, ProcessingStatus.IGNORED, NOW.minusSeconds(30));
             NewDelivery malformed = new NewDelivery(newId(), Source.TITANX, Optional.empty(), NOW.minusSeconds(10),
                     new byte[] {'x'}, Map.of(), ProcessingStatus.MALFORMED, Optional.of("not JSON"), Optional.empty());
-            for (NewDelivery each : List.of(oldest, younger, done, ignored, malformed)) {
+            for (NewDelivery each : List.of(done, oldest, younger, ignored, malformed)) {
                 append(own.inbox(), each);
             }
 

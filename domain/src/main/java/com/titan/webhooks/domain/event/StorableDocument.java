@@ -1,4 +1,4 @@
-package com.titan.webhooks.application.port.out;
+package com.titan.webhooks.domain.event;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -15,26 +15,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a document may hold, checked when its kind is registered, at boot: records, text, numbers,
- * booleans, enums, times, and lists, sets and maps (keyed by text, an enum or a whole number) of
- * those. Anything else, an interface above all (sealed or not), is written as JSON readily and
+ * booleans, enums, UUIDs, times, and lists, sets and maps (keyed by text, an enum, an Integer or a
+ * Long) of those. Anything else, an interface above all (sealed or not), is written as JSON readily and
  * cannot be read back, because JSON does not say which class it was: found at boot rather than
  * when the first stored document is read.
  */
-final class StorableDocument {
+public final class StorableDocument {
 
     private static final Set<Class<?>> VALUES = Set.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class,
-            Instant.class, LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Duration.class);
+            Instant.class, LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Duration.class,
+            UUID.class);
     private static final Set<Class<?>> KEYS = Set.of(String.class, Integer.class, Long.class);
 
     private StorableDocument() {
     }
 
     /** Throws IllegalArgumentException naming the first member a stored document could not be read back with. */
-    static void require(Class<? extends Record> document) {
+    public static void require(Class<? extends Record> document) {
         check(document, document.getSimpleName(), new HashSet<>());
     }
 
@@ -63,7 +65,7 @@ final class StorableDocument {
             }
         }
         throw new IllegalArgumentException("a document cannot hold " + member + " as " + type.getTypeName()
-                + ": stored as JSON, it could not be read back; use records, text, numbers, booleans, enums, times,"
-                + " and lists, sets and maps of those (see the README's \"Add an event type\")");
+                + ": stored as JSON, it could not be read back; use records, text, numbers, booleans, enums, UUIDs,"
+                + " times, and lists, sets and maps of those (see the README's \"Add an event type\")");
     }
 }
