@@ -207,7 +207,7 @@ public final class TitanWebhooks implements AutoCloseable {
                 new ProviderResource(providers),
                 new ScoringJobResource(queries),
                 new ChangeResource(feed, projections.types()),
-                new HealthResource(liveness, readiness, () -> providerSignals(signals, database, watch)),
+                new HealthResource(liveness, readiness, () -> readinessSignals(signals, database, watch)),
                 new MetricsResource(metrics::scrape),
                 new OpenApiResource());
         // a body still arriving holds no thread, only a place of its sender's and a deadline
@@ -277,8 +277,12 @@ public final class TitanWebhooks implements AutoCloseable {
                 database.scoringJobs(), database.documents());
     }
 
-    /** Per provider: the run of consecutive non-2xx answers and the last accepted delivery. */
-    private static Map<String, Object> providerSignals(ProviderSignals signals, Database database, StoreWatch watch) {
+    /**
+     * What readiness reports besides its checks: per provider, the run of consecutive non-2xx
+     * answers and the last accepted delivery (this instance's); whether deliveries wait in the
+     * local spool for the store to return, whether the store answers, and what the spool set aside.
+     */
+    private static Map<String, Object> readinessSignals(ProviderSignals signals, Database database, StoreWatch watch) {
         Map<String, Object> providers = new LinkedHashMap<>();
         for (Source source : Source.values()) {
             Map<String, Object> signal = new LinkedHashMap<>();
@@ -286,11 +290,12 @@ public final class TitanWebhooks implements AutoCloseable {
             signal.put("last_accepted_at", signals.lastAccepted(source).map(Object::toString).orElse(null));
             providers.put(source.wireName(), signal);
         }
-        // deliveries waiting in the local spool for the store to return
-        providers.put("spooling", database.isSpooling());
-        providers.put("store", watch.isReachable() ? "reachable" : "unreachable");
-        providers.put("spool_set_aside", database.spoolSetAsideCount());
-        return providers;
+        Map<String, Object> reported = new LinkedHashMap<>();
+        reported.put("providers", providers);
+        reported.put("spooling", database.isSpooling());
+        reported.put("store", watch.isReachable() ? "reachable" : "unreachable");
+        reported.put("spool_set_aside", database.spoolSetAsideCount());
+        return reported;
     }
 
     public int port() {

@@ -160,6 +160,36 @@ class DatabaseOutageTest {
         }
     }
 
+    /**
+     * A store that answers and refuses the login (no such database, no such user) is no outage:
+     * waiting does not mend it, so the start fails at once with the server's reason, rather than
+     * running "ready" and spooling for ever.
+     */
+    @Test
+    void aStoreThatRefusesTheLogin_stopsTheStart_withTheServersReason() {
+        try (TestDatabase database = TestDatabase.postgres()) {
+            URI target = URI.create(database.settings().url().substring("jdbc:".length()));
+            String missing = "titan_missing_" + java.util.UUID.randomUUID().toString().replace("-", "");
+            List<Map<String, String>> refusals = List.of(
+                    Map.of("DATABASE_URL", "jdbc:postgresql://" + target.getHost() + ":"
+                            + (target.getPort() == -1 ? 5432 : target.getPort()) + "/" + missing,
+                            "DATABASE_CONNECT_TIMEOUT_SECONDS", "1"),
+                    Map.of("DATABASE_USER", missing, "DATABASE_CONNECT_TIMEOUT_SECONDS", "1"));
+            for (Map<String, String> refusal : refusals) {
+                long started = System.nanoTime();
+                RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                        RunningService.start(database, refusal).close());
+                String line = Main.describe(refused);
+                assertTrue(line.contains("refused the login") && line.contains(missing) && line.contains("does not exist"),
+                        line);
+                assertTrue(System.nanoTime() - started < 30_000_000_000L, "failed at once, not after retrying");
+            }
+            try (RunningService right = RunningService.start(database)) {
+                accepted(right);
+            }
+        }
+    }
+
     /** One spool record, as DeliverySpool writes it. */
     private static String spooled(String id, String key) {
         byte[] body = ReceiveContract.card("card.viewed");

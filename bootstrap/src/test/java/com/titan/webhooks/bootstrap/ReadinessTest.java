@@ -8,6 +8,7 @@ import com.titan.webhooks.adapter.out.persistence.TestDatabase;
 import com.titan.webhooks.domain.delivery.Source;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,12 @@ class ReadinessTest {
         try (TestDatabase database = TestDatabase.sqlite()) {
             try (RunningService service = RunningService.start(database)) {
                 assertEquals(202, service.deliver(Source.TITANCARD, ReceiveContract.card("card.viewed")).statusCode());
+                // the body as the README shows it: providers by name only, the store's signals beside them
+                com.fasterxml.jackson.databind.JsonNode ready = ReceiveContract.json(service.get("/health/ready"));
+                assertEquals(List.of("titanx", "titancard"), fieldNames(ready.get("providers")));
+                assertEquals(List.of("status", "checks", "providers", "spooling", "store", "spool_set_aside"),
+                        fieldNames(ready));
+                assertEquals("reachable", ready.get("store").asText());
             }
             try (RunningService restarted = RunningService.start(database)) {
                 Eventually.await("the last accepted delivery read back from the store", Duration.ofSeconds(10), () ->
@@ -62,5 +69,11 @@ class ReadinessTest {
 
     private static com.fasterxml.jackson.databind.JsonNode lastAccepted(RunningService service, String provider) {
         return ReceiveContract.json(service.get("/health/ready")).get("providers").get(provider).get("last_accepted_at");
+    }
+
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -23,7 +23,8 @@ public final class HealthResource {
     /**
      * @param liveness  the checks that must pass to be alive (a failure asks the supervisor for a restart)
      * @param readiness the checks that must pass to be ready
-     * @param signals   reported alongside, never failing readiness (per-provider delivery signals)
+     * @param signals   reported alongside, at the top of readiness's body, never failing it (the
+     *                  providers' delivery signals, the spool and the store)
      */
     public HealthResource(List<HealthCheck> liveness, List<HealthCheck> readiness, Supplier<Map<String, Object>> signals) {
         this.liveness = List.copyOf(liveness);
@@ -58,7 +59,7 @@ public final class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not_ready");
         body.put("checks", checks);
-        body.put("providers", signals.get());
+        body.putAll(signals.get());
         return Response.status(ready ? 200 : 503).entity(body).build();
     }
 }

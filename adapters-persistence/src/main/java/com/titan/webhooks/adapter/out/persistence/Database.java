@@ -151,7 +151,10 @@ public final class Database implements AutoCloseable {
             inbox.storeReady();
             return applied;
         } catch (RuntimeException failure) {
-            throw new StoreUnavailableException("migrations failed: " + failure.getMessage(), failure);
+            // the pool's "connection is not available" hides why; a refused login says it itself
+            throw new StoreUnavailableException("migrations failed: "
+                    + StoreFailures.loginRefusal(failure).map(refusal -> "the store refused the login: " + refusal)
+                    .orElse(failure.getMessage()), failure);
         }
     }
 

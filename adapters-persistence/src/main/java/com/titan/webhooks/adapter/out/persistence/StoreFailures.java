@@ -5,6 +5,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 /** Tells "the store cannot be reached" (spool and retry) from "the store refused this" (report it). */
 final class StoreFailures {
@@ -23,6 +24,9 @@ final class StoreFailures {
     }
 
     static boolean isUnreachable(Throwable failure) {
+        if (loginRefusal(failure).isPresent()) {
+            return false;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ConnectException || cause instanceof SocketException) {
@@ -35,5 +39,22 @@ final class StoreFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The server answered and refused the login: wrong credentials (SQLState class 28) or no such
+     * database (3D000). The pool reports it as a connection it could not get, like an outage, but
+     * waiting does not mend it: an operator must. Answers the server's own words.
+     */
+    static Optional<String> loginRefusal(Throwable failure) {
+        // the deepest: the pool's own exception copies the server's SQLState but not its words
+        Optional<String> refusal = Optional.empty();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || "3D000".equals(sql.getSQLState()))) {
+                refusal = Optional.of(String.valueOf(sql.getMessage()));
+            }
+        }
+        return refusal;
     }
 }
