@@ -65,10 +65,25 @@ enum Setting {
 
     /** The table printed by {@code serve --help}. */
     static String table() {
+        int nameWidth = java.util.Arrays.stream(values()).mapToInt(setting -> setting.name().length()).max().orElse(0);
+        String hanging = " ".repeat(2 + nameWidth + 2);
         StringBuilder table = new StringBuilder();
         for (Setting setting : values()) {
-            table.append(String.format("  %-33s %s (default: %s)%n", setting.name(), setting.meaning, setting.fallback));
+            // wrapped here, under its own column: the help would wrap a longer line to the margin
+            StringBuilder line = new StringBuilder("  ").append(setting.name())
+                    .append(" ".repeat(nameWidth - setting.name().length() + 2));
+            for (String word : (setting.meaning + " (default: " + setting.fallback + ")").split(" ")) {
+                if (line.length() + word.length() > HELP_WIDTH && line.length() > hanging.length()) {
+                    table.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(hanging);
+                }
+                line.append(word).append(' ');
+            }
+            table.append(line.toString().stripTrailing()).append('\n');
         }
         return table.toString();
     }
+
+    /** The help's width (picocli's default is 80 columns). */
+    static final int HELP_WIDTH = 79;
 }

@@ -219,6 +219,10 @@ public final class TitanWebhooks implements AutoCloseable {
         if (settings.apiToken().isEmpty()) {
             LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
         }
+        if (java.util.Arrays.stream(Source.values()).allMatch(source -> settings.secretsFor(source).isEmpty())) {
+            LOG.warn("neither TITANX_WEBHOOK_SECRETS nor TITANCARD_WEBHOOK_SECRETS is set: every delivery will be"
+                    + " answered 503");
+        }
         WebServer server;
         try {
             server = WebServer.start(settings.httpHost(), settings.httpPort(), application, token,

@@ -31,6 +31,12 @@ final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** Every line at WARN, as written. */
+    List<String> warnings() {
+        return List.copyOf(appender.list).stream().filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

@@ -116,6 +116,11 @@ class MainTest {
     @Test
     void help_listsWhatCanBeChosen() {
         String serve = captureOut(() -> assertEquals(0, Main.run(Map.of(), "serve", "--help")));
+        String settings = serve.substring(serve.indexOf("Settings ("));
+        for (String line : settings.lines().skip(2).toList()) {
+            assertTrue(line.length() <= 80 && (line.isEmpty() || line.startsWith("  ")),
+                    "each setting's lines stay in its column:\n" + line);
+        }
         for (Setting setting : Setting.values()) {
             assertTrue(serve.contains(setting.name()), "serve --help names " + setting + ":\n" + serve);
         }

@@ -76,4 +76,20 @@ class ReadinessTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    /** A service with no provider's secret can take nothing: it says so at start, and deliveries get 503. */
+    @Test
+    void noSecretAtAll_isWarnedOfAtStart_andDeliveriesAre503NotConfigured() {
+        Map<String, String> noSecrets = new java.util.HashMap<>();
+        noSecrets.put("TITANX_WEBHOOK_SECRETS", null);
+        noSecrets.put("TITANCARD_WEBHOOK_SECRETS", null);
+        try (TestDatabase database = TestDatabase.sqlite(); LogCapture log = LogCapture.start();
+             RunningService service = RunningService.start(database, noSecrets)) {
+            assertTrue(log.warnings().stream().anyMatch(line -> line.contains("TITANCARD_WEBHOOK_SECRETS")
+                    && line.contains("503")), String.join("\n", log.warnings()));
+            HttpResponse<String> answer = service.deliver(Source.TITANCARD, ReceiveContract.card("card.viewed"));
+            assertEquals(503, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("source_not_configured"), answer.body());
+        }
+    }
 }
