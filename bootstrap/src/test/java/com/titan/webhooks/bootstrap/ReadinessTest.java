@@ -54,6 +54,8 @@ class ReadinessTest {
                 assertEquals(List.of("status", "checks", "providers", "spooling", "store", "spool_set_aside"),
                         fieldNames(ready));
                 assertEquals("reachable", ready.get("store").asText());
+                String accepted = lastAccepted(service, "titancard").asText();
+                assertFalse(accepted.matches(".*\\.\\d{4,}Z"), "to the millisecond, as after a restart: " + accepted);
             }
             try (RunningService restarted = RunningService.start(database)) {
                 Eventually.await("the last accepted delivery read back from the store", Duration.ofSeconds(10), () ->

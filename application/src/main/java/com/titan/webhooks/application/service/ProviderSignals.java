@@ -4,6 +4,7 @@ import com.titan.webhooks.domain.delivery.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,8 @@ public final class ProviderSignals {
     /** Records one answer; returns the run of consecutive failures it leaves (0 after a 2xx). */
     public int record(Source source, boolean answered2xx) {
         if (answered2xx) {
-            lastAccepted.get(source).set(clock.instant());
+            // to the millisecond, as the store keeps times: one precision before and after a restart
+            lastAccepted.get(source).set(clock.instant().truncatedTo(ChronoUnit.MILLIS));
             failures.get(source).set(0);
             return 0;
         }
