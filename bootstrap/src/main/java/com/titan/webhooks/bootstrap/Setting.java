@@ -65,7 +65,7 @@ enum Setting {
 
     /** The table printed by {@code serve --help}. */
     static String table() {
-        int nameWidth = java.util.Arrays.stream(values()).mapToInt(setting -> setting.name().length()).max().orElse(0);
+        int nameWidth = Arrays.stream(values()).mapToInt(setting -> setting.name().length()).max().orElse(0);
         String hanging = " ".repeat(2 + nameWidth + 2);
         StringBuilder table = new StringBuilder();
         for (Setting setting : values()) {

@@ -49,6 +49,7 @@ import com.titan.webhooks.domain.delivery.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,7 @@ public final class TitanWebhooks implements AutoCloseable {
         if (settings.apiToken().isEmpty()) {
             LOG.warn("API_TOKEN is not set: every /api request will be answered 401");
         }
-        if (java.util.Arrays.stream(Source.values()).allMatch(source -> settings.secretsFor(source).isEmpty())) {
+        if (Arrays.stream(Source.values()).allMatch(source -> settings.secretsFor(source).isEmpty())) {
             LOG.warn("neither TITANX_WEBHOOK_SECRETS nor TITANCARD_WEBHOOK_SECRETS is set: every delivery will be"
                     + " answered 503");
         }

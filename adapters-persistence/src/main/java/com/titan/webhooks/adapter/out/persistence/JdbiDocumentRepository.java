@@ -3,11 +3,14 @@ package com.titan.webhooks.adapter.out.persistence;
 import com.titan.webhooks.application.port.out.AggregateStore;
 import com.titan.webhooks.application.port.out.DocumentKind;
 import com.titan.webhooks.domain.event.DocumentAggregate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Persistence adapter: the aggregates of one kind stored as documents, each a row of
@@ -44,8 +47,7 @@ final class JdbiDocumentRepository<A extends DocumentAggregate<A, D>, D extends 
     @Override
     public Optional<A> find(String id) {
         return transactions.withHandle(handle -> handle.createQuery(FIND).bind("aggregate", kind.type().wireName())
-                .bind("id", id).map((rs, ctx) -> toDomain(rs.getString("id"), rs.getString("state"), rs.getLong("version")))
-                .findOne());
+                .bind("id", id).map(this::toDomain).findOne());
     }
 
     @Override
@@ -54,9 +56,7 @@ final class JdbiDocumentRepository<A extends DocumentAggregate<A, D>, D extends 
             return Map.of();
         }
         return transactions.withHandle(handle -> handle.createQuery(FIND_ALL).bind("aggregate", kind.type().wireName())
-                .bindList("ids", List.copyOf(ids))
-                .map((rs, ctx) -> toDomain(rs.getString("id"), rs.getString("state"), rs.getLong("version")))
-                .list())
+                .bindList("ids", List.copyOf(ids)).map(this::toDomain).list())
                 .stream().collect(Collectors.toMap(DocumentAggregate::id, aggregate -> aggregate));
     }
 
@@ -78,7 +78,11 @@ final class JdbiDocumentRepository<A extends DocumentAggregate<A, D>, D extends 
         });
     }
 
-    private A toDomain(String id, String state, long version) {
+    /** One row of {@code FIND} or {@code FIND_ALL}, rebuilt into its aggregate. */
+    private A toDomain(ResultSet row, StatementContext context) throws SQLException {
+        String id = row.getString("id");
+        String state = row.getString("state");
+        long version = row.getLong("version");
         return StateJson.reconstitute(kind.type().wireName(), id,
                 () -> kind.reconstitution().of(DocumentJson.read(state, kind.documentClass()), version));
     }

@@ -5,7 +5,10 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Tells "the store cannot be reached" (spool and retry) from "the store refused this" (report it). */
 final class StoreFailures {
@@ -15,30 +18,18 @@ final class StoreFailures {
 
     /** A deadlock (40P01) or serialization failure (40001): retrying the transaction is the remedy. */
     static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).stream().anyMatch(sqlState(state -> state.equals("40P01") || state.equals("40001")));
     }
 
     static boolean isUnreachable(Throwable failure) {
         if (loginRefusal(failure).isPresent()) {
             return false;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException || cause instanceof SocketException) {
-                return true;
-            }
-            // SQLState class 08: connection exception; 57P: the server is shutting down or restarting
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        // SQLState class 08: connection exception; 57P: the server is shutting down or restarting
+        return causes(failure).stream().anyMatch(cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException
+                || cause instanceof SocketException
+                || sqlState(state -> state.startsWith("08") || state.startsWith("57P")).test(cause));
     }
 
     /**
@@ -48,13 +39,20 @@ final class StoreFailures {
      */
     static Optional<String> loginRefusal(Throwable failure) {
         // the deepest: the pool's own exception copies the server's SQLState but not its words
-        Optional<String> refusal = Optional.empty();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("28") || "3D000".equals(sql.getSQLState()))) {
-                refusal = Optional.of(String.valueOf(sql.getMessage()));
-            }
+        return causes(failure).stream().filter(sqlState(state -> state.startsWith("28") || state.equals("3D000")))
+                .reduce((outer, inner) -> inner).map(refusal -> String.valueOf(refusal.getMessage()));
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
         }
-        return refusal;
+        return causes;
+    }
+
+    private static Predicate<Throwable> sqlState(Predicate<String> matches) {
+        return cause -> cause instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState());
     }
 }
