@@ -15,11 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The real service, wired by {@link TitanWebhooks}, on a free port and a test database of its own,
@@ -80,7 +78,7 @@ final class RunningService implements AutoCloseable {
         try {
             service = TitanWebhooks.start(Settings.from(env));
         } catch (RuntimeException refused) {
-            ownSpool.ifPresent(RunningService::delete);
+            ownSpool.ifPresent(TestDatabase::deleteRecursively);
             throw refused;
         }
         DatabaseSettings look = database.settings();
@@ -153,19 +151,6 @@ final class RunningService implements AutoCloseable {
     public void close() {
         service.close();
         store.close();
-        ownSpool.ifPresent(RunningService::delete);
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return; // closed before: a test may close a service it also closes in its finally
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException gone) {
-            throw new UncheckedIOException(gone);
-        }
+        ownSpool.ifPresent(TestDatabase::deleteRecursively);
     }
 }

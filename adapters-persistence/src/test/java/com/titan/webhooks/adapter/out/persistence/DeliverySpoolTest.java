@@ -97,15 +97,27 @@ class DeliverySpoolTest {
             process.destroyForcibly();
             throw new AssertionError("the other process did not finish");
         }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return switch (process.exitValue()) {
+            case OtherProcess.TAKEN -> "taken";
+            case OtherProcess.REFUSED -> "refused";
+            default -> throw new AssertionError("the other process failed: "
+                    + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        };
     }
 
     /** Runs in a JVM of its own, as a second instance would. */
     public static final class OtherProcess {
+
+        /** Its exit status: it got the lock, or another process holds it (a failure exits 1). */
+        static final int TAKEN = 0;
+        static final int REFUSED = 3;
+
         public static void main(String[] args) throws IOException {
+            int status;
             try (FileChannel file = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                System.out.println(file.tryLock() == null ? "refused" : "taken");
+                status = file.tryLock() == null ? REFUSED : TAKEN;
             }
+            System.exit(status);
         }
     }
 

@@ -103,11 +103,12 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path folder) {
+    /** Deletes a test's folder and all in it; one already gone (or half gone) is no failure. */
+    public static void deleteRecursively(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
-            // a temporary folder the OS will clean
+            // gone already, or a temporary folder the OS will clean
         }
     }
 
